@@ -1,0 +1,85 @@
+# vmemplan.  ./autogen.sh && ./configure && make && make check
+# (tools/build.sh and tools/test.sh do all of it on a fresh Debian machine).
+
+ifeq ($(wildcard config.mk),)
+$(error config.mk is missing: run ./autogen.sh && ./configure first, or tools/build.sh)
+endif
+include config.mk
+
+BUILDDIR ?= build
+BIN ?= src/vmemplan
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+       -Wformat=2 -Wvla -Wconversion -Wno-sign-conversion -Werror=implicit
+ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS)
+ALL_CPPFLAGS = -DVERSION='"$(VERSION)"' $(CPPFLAGS)
+
+# The pure core (no I/O, no json-c, no libnuma), then the CLI.
+CORE_SRC = src/core/units.c src/core/error.c src/core/kernel.c \
+           src/core/input.c src/core/arch.c src/core/layout.c \
+           src/core/altmap.c src/core/vmemmap.c src/core/plan.c \
+           src/core/check.c
+CLI_SRC = src/cli/options.c src/cli/render_text.c src/cli/render_json.c \
+          src/cli/main.c
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+
+CORE_OBJ = $(CORE_SRC:%.c=$(BUILDDIR)/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILDDIR)/%.o)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILDDIR)/tests/%)
+
+all: $(BIN)
+
+$(BIN): $(CORE_OBJ) $(CLI_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS)
+
+$(BUILDDIR)/src/core/%.o: src/core/%.c $(wildcard src/core/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILDDIR)/src/cli/%.o: src/cli/%.c $(wildcard src/cli/*.h src/core/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(JSONC_CFLAGS) -c -o $@ $<
+
+$(BUILDDIR)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Isrc/core -o $@ $< $(CORE_OBJ)
+
+# Every test: unit tables, CLI golden transcripts, JSON contract, docs.
+check: $(BIN) $(UNIT_BIN)
+	VMEMPLAN=$(BIN) UNIT_BINS="$(UNIT_BIN)" tests/run.sh
+
+# The whole suite again, built with AddressSanitizer and UBSan.
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer -g -O1
+check-sanitize:
+	$(MAKE) BUILDDIR=build/san BIN=build/san/vmemplan \
+	        EXTRA_CFLAGS="$(SAN_FLAGS)" check
+
+# The CLI tests under valgrind (memcheck), failing on any error.
+check-valgrind: $(BIN) $(UNIT_BIN)
+	VMEMPLAN_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	VMEMPLAN=$(BIN) UNIT_BINS="$(UNIT_BIN)" tests/run.sh
+
+install: $(BIN)
+	$(MKDIR_P) $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 \
+	        $(DESTDIR)$(bashcompdir) $(DESTDIR)$(zshcompdir) \
+	        $(DESTDIR)$(fishcompdir)
+	$(INSTALL) -m 755 $(BIN) $(DESTDIR)$(bindir)/vmemplan
+	$(INSTALL) -m 644 man/vmemplan.1 $(DESTDIR)$(mandir)/man1/vmemplan.1
+	$(INSTALL) -m 644 completions/vmemplan.bash $(DESTDIR)$(bashcompdir)/vmemplan
+	$(INSTALL) -m 644 completions/_vmemplan $(DESTDIR)$(zshcompdir)/_vmemplan
+	$(INSTALL) -m 644 completions/vmemplan.fish $(DESTDIR)$(fishcompdir)/vmemplan.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(bindir)/vmemplan $(DESTDIR)$(mandir)/man1/vmemplan.1 \
+	      $(DESTDIR)$(bashcompdir)/vmemplan $(DESTDIR)$(zshcompdir)/_vmemplan \
+	      $(DESTDIR)$(fishcompdir)/vmemplan.fish
+
+clean:
+	rm -rf build $(BIN)
+
+distclean: clean
+	rm -rf config.mk config.log config.status configure aclocal.m4 \
+	       autom4te.cache install-sh
+
+.PHONY: all check check-sanitize check-valgrind install uninstall clean \
+        distclean

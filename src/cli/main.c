@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * vmemplan: argv -> struct vp_input -> vp_plan() -> struct vp_result ->
+ * text or JSON.  The exit status follows exitcodes.h.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/plan.h"
+#include "exitcodes.h"
+#include "options.h"
+#include "render.h"
+
+/* stdout is flushed and checked, so that a full disk is an error and a
+ * script never reads truncated output from a successful exit. */
+static int close_stdout(int status)
+{
+	int failed = fflush(stdout) != 0 || ferror(stdout);
+
+	if (fclose(stdout) != 0)
+		failed = 1;
+	if (!failed)
+		return status;
+	if (errno == EPIPE)	/* the reader went away: end quietly */
+		return VP_EXIT_IO;
+	fprintf(stderr, "vmemplan: write error: %s\n", strerror(errno));
+	return VP_EXIT_IO;
+}
+
+int main(int argc, char **argv)
+{
+	static struct vp_options o;
+	static struct vp_result res;
+	struct vp_error err;
+	int status = VP_EXIT_OK;
+
+	vp_options_parse(argc, argv, &o);
+	switch (vp_plan(&o.in, &res, &err)) {
+	case VP_OK:
+		if (o.json ? vp_render_json(stdout, &res) :
+			     vp_render_text(stdout, &res, o.bytes))
+			status = VP_EXIT_IO;
+		break;
+	case VP_REFUSED:
+		fprintf(stderr, "vmemplan: the kernel would refuse this layout: %s%s%s%s: %s\n",
+			err.where ? err.where : "", err.kerrno ? " returns -" : "",
+			err.kerrno ? vp_errno_name(err.kerrno) : "",
+			"", err.msg);
+		if (o.json && vp_render_json_error(stdout, &res, &err))
+			status = VP_EXIT_IO;
+		else
+			status = VP_EXIT_REFUSED;
+		break;
+	case VP_BADINPUT:
+	case VP_UNSUPPORTED:
+		fprintf(stderr, "vmemplan: %s\n", err.msg);
+		fprintf(stderr, "Try 'vmemplan --help' for more information.\n");
+		status = VP_EXIT_USAGE;
+		break;
+	case VP_INTERNAL:
+	default:
+		fprintf(stderr, "vmemplan: internal error: %s; please report this with the command line\n",
+			err.msg);
+		status = VP_EXIT_INTERNAL;
+		break;
+	}
+	return close_stdout(status);
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Command line: argv -> struct vp_input, with strict value checks. */
+#ifndef VP_OPTIONS_H
+#define VP_OPTIONS_H
+
+#include <stdbool.h>
+
+#include "../core/input.h"
+
+struct vp_options {
+	struct vp_input in;
+	bool json;
+	bool bytes;
+};
+
+/* Parses argv; on a usage error prints it and exits VP_EXIT_USAGE. */
+void vp_options_parse(int argc, char **argv, struct vp_options *o);
+
+#endif

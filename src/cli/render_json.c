@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * JSON rendering (schema_version 1, documented in vmemplan(1)).  Every key
+ * is always present; sizes, addresses and pfns are integers; a value that
+ * does not exist in this configuration is null, never absent.
+ */
+#include "render.h"
+
+#include <json-c/json.h>
+
+#include "../core/units.h"
+
+static json_object *u64(uint64_t v)
+{
+	return json_object_new_uint64(v);
+}
+
+static void put(json_object *o, const char *k, json_object *v)
+{
+	json_object_object_add(o, k, v);
+}
+
+static json_object *config(const struct vp_result *r)
+{
+	const struct vp_input *in = &r->in;
+	const struct vp_arch_params *p = &r->arch;
+	json_object *c = json_object_new_object(), *a;
+	uint64_t align = in->align ? in->align : p->default_align;
+
+	put(c, "arch", json_object_new_string(vp_arch_name(in->arch)));
+	put(c, "mmu", json_object_new_string(vp_mmu_name(in->mmu)));
+	put(c, "page_size", u64(1ULL << in->page_shift));
+	put(c, "kernel", json_object_new_string(in->kernel.name));
+	put(c, "mode", json_object_new_string(vp_mode_name(in->mode)));
+	put(c, "map", json_object_new_string(vp_map_name(in->map)));
+	put(c, "align", u64(align));
+	put(c, "data_align",
+	    u64(align > p->compat_align ? align : p->compat_align));
+	put(c, "compat_align", u64(p->compat_align));
+	put(c, "struct_page_size", u64(p->struct_page_size));
+	put(c, "reserve_struct_page_size", u64(p->reserve_struct_page_size));
+	put(c, "vmemmap_block_size", u64(1ULL << p->vmemmap_block_shift));
+	put(c, "section_size", u64(1ULL << p->section_shift));
+	put(c, "subsection_size", u64(1ULL << p->subsection_shift));
+	put(c, "max_physmem_bits", u64(p->max_physmem_bits));
+	put(c, "engine", json_object_new_string(vp_engine_name(in->engine)));
+	a = json_object_new_object();
+	put(a, "hash_16m_pages", json_object_new_boolean(in->plat.hash_16m));
+	put(a, "boot_ram_at_least_1g",
+	    json_object_new_boolean(in->plat.boot_ram_ge_1g));
+	put(a, "radix_2m_pages", json_object_new_boolean(in->plat.radix_2m));
+	put(a, "kfence", json_object_new_boolean(in->plat.kfence));
+	put(c, "assumptions", a);
+	return c;
+}
+
+static json_object *device(const struct vp_result *r,
+			   const struct vp_device_result *d)
+{
+	json_object *o = json_object_new_object(), *l, *a, *v, *w, *f, *runs;
+	const struct vp_altmap *am = &d->hotadd.altmap;
+	const struct vp_populate_stats *s = &d->populate;
+	unsigned i;
+
+	put(o, "start", u64(d->start));
+	put(o, "start_defaulted", json_object_new_boolean(!d->start_given));
+	put(o, "size", u64(d->size));
+
+	l = json_object_new_object();
+	put(l, "dataoff", u64(d->layout.dataoff));
+	put(l, "end_trunc", u64(d->layout.end_trunc));
+	put(l, "start_pad", u64(d->layout.start_pad));
+	put(l, "npfns", u64(d->layout.npfns));
+	put(l, "reserve_npfns", u64(d->layout.reserve_npfns));
+	put(l, "page_map_bytes", u64(d->layout.page_map_bytes));
+	put(l, "usable_bytes", u64(d->layout.usable_bytes));
+	put(o, "layout", l);
+
+	if (d->hotadd.has_altmap) {
+		a = json_object_new_object();
+		put(a, "base_pfn", u64(am->base_pfn));
+		put(a, "end_pfn", u64(am->end_pfn));
+		put(a, "reserve", u64(am->reserve));
+		put(a, "free", u64(am->free));
+		put(a, "alloc", u64(am->alloc));
+		put(a, "align", u64(am->align));
+		put(o, "altmap", a);
+	} else {
+		put(o, "altmap", NULL);
+	}
+
+	v = json_object_new_object();
+	put(v, "first_pfn", u64(d->hotadd.start_pfn));
+	put(v, "end_pfn", u64(d->hotadd.end_pfn));
+	put(v, "blocks", u64(s->blocks_touched));
+	put(v, "altmap_blocks", u64(s->altmap_blocks));
+	put(v, "dram_blocks", u64(s->dram_blocks));
+	put(v, "skipped_blocks", u64(s->skipped_blocks));
+	put(v, "cross_boundary_blocks", u64(s->cross_blocks));
+	put(v, "fallback_blocks", u64(s->fallback_blocks));
+	put(v, "memmap_bytes", u64(d->memmap_bytes));
+	put(v, "altmap_bytes", u64(d->altmap_bytes));
+	put(v, "dram_bytes", u64(d->dram_bytes));
+	put(v, "first_altmap_pfn", s->first_altmap_pfn == UINT64_MAX ?
+					   NULL : u64(s->first_altmap_pfn));
+	runs = json_object_new_array();
+	for (i = 0; i < s->nruns; i++) {
+		const struct vp_block_run *run = &s->runs[i];
+		json_object *j = json_object_new_object();
+		bool alt = run->backing == VP_BACK_ALTMAP;
+
+		put(j, "first_pfn", u64(run->first * r->geom.pfns_per_block));
+		put(j, "blocks", u64(run->count));
+		put(j, "backing", json_object_new_string(alt ? "altmap" : "dram"));
+		put(j, "phys_pfn", alt ? u64(run->phys_pfn) : NULL);
+		json_object_array_add(runs, j);
+	}
+	put(v, "runs", runs);
+	put(o, "vmemmap", v);
+
+	w = json_object_new_object();
+	put(w, "align_bytes", u64(d->align_waste_bytes));
+	put(w, "unused_altmap_bytes", u64(d->unused_altmap_bytes));
+	put(w, "dataoff_pad_bytes", u64(d->dataoff_pad_bytes));
+	put(o, "waste", w);
+
+	f = json_object_new_object();
+	put(f, "alloc", d->hotadd.has_altmap ? u64(d->after_free.alloc) : NULL);
+	put(f, "align", d->hotadd.has_altmap ? u64(d->after_free.align) : NULL);
+	put(f, "altmap_freed_pfns", u64(d->after_free.altmap_freed_pfns));
+	put(f, "dram_freed_bytes", u64(d->after_free.dram_freed_bytes));
+	put(f, "kept_blocks", u64(d->after_free.kept_blocks));
+	put(o, "after_free", f);
+	return o;
+}
+
+static int emit(FILE *f, json_object *root)
+{
+	const char *s = json_object_to_json_string_ext(
+		root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+			  JSON_C_TO_STRING_NOSLASHESCAPE);
+	int rc = fputs(s, f) < 0 || fputc('\n', f) == EOF ? -1 : 0;
+
+	json_object_put(root);
+	return rc;
+}
+
+int vp_render_json(FILE *f, const struct vp_result *r)
+{
+	json_object *root = json_object_new_object(), *devs, *t, *w;
+	unsigned i;
+
+	put(root, "schema_version", u64(VP_SCHEMA_VERSION));
+	put(root, "config", config(r));
+	devs = json_object_new_array();
+	for (i = 0; i < r->ndev; i++)
+		json_object_array_add(devs, device(r, &r->dev[i]));
+	put(root, "devices", devs);
+	t = json_object_new_object();
+	put(t, "memmap_bytes", u64(r->totals.memmap_bytes));
+	put(t, "moved_to_device_bytes", u64(r->totals.moved_to_device_bytes));
+	put(t, "dram_bytes", u64(r->totals.dram_bytes));
+	put(t, "reserved_pfns", u64(r->totals.reserved_pfns));
+	put(t, "alignment_waste_bytes", u64(r->totals.alignment_waste_bytes));
+	put(t, "usable_bytes", u64(r->totals.usable_bytes));
+	put(root, "totals", t);
+	w = json_object_new_array();
+	for (i = 0; i < r->nwarn; i++) {
+		json_object *j = json_object_new_object();
+
+		put(j, "code", json_object_new_string(r->warn[i].code));
+		put(j, "message", json_object_new_string(r->warn[i].msg));
+		json_object_array_add(w, j);
+	}
+	put(root, "warnings", w);
+	return emit(f, root);
+}
+
+int vp_render_json_error(FILE *f, const struct vp_result *r,
+			 const struct vp_error *e)
+{
+	json_object *root = json_object_new_object(), *o;
+
+	put(root, "schema_version", u64(VP_SCHEMA_VERSION));
+	put(root, "config", config(r));
+	o = json_object_new_object();
+	put(o, "errno", e->kerrno ? json_object_new_string(
+					    vp_errno_name(e->kerrno)) : NULL);
+	put(o, "errno_value", e->kerrno ? json_object_new_int(-e->kerrno) :
+					  NULL);
+	put(o, "where", e->where ? json_object_new_string(e->where) : NULL);
+	put(o, "message", json_object_new_string(e->msg));
+	put(root, "error", o);
+	return emit(f, root);
+}

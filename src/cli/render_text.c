@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The human report: aligned "label  value  note" lines in sections that
+ * follow the kernel's steps (layout, altmap, vmemmap, removal), then totals
+ * and a one-line verdict.  Sizes are IEC (exact where possible, otherwise
+ * truncated to two decimals) or, with --bytes, integers.
+ */
+#include "render.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+
+#include "../core/units.h"
+
+struct out {
+	FILE *f;
+	bool bytes;
+	int err;
+	char bufs[4][VP_IEC_BUFSZ];	/* sz() results; a line may hold four */
+	unsigned next;
+};
+
+static void line(struct out *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void line(struct out *o, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vfprintf(o->f, fmt, ap) < 0 || fputc('\n', o->f) == EOF)
+		o->err = -1;
+	va_end(ap);
+}
+
+static void blank(struct out *o)
+{
+	if (fputc('\n', o->f) == EOF)
+		o->err = -1;
+}
+
+/* A size as the user asked for it. */
+static const char *sz(struct out *o, uint64_t v)
+{
+	char *b = o->bufs[o->next++ % 4];
+
+	if (o->bytes)
+		snprintf(b, VP_IEC_BUFSZ, "%" PRIu64, v);
+	else
+		vp_format_iec(v, b, VP_IEC_BUFSZ);
+	return b;
+}
+
+/* "  label  value  note", without trailing blanks. */
+static void row(struct out *o, const char *label, const char *value,
+		const char *note)
+{
+	if (note && *note)
+		line(o, "  %-24s %-16s %s", label, value, note);
+	else
+		line(o, "  %-24s %s", label, value);
+}
+
+static void device(struct out *o, const struct vp_result *r,
+		   const struct vp_device_result *d, unsigned idx)
+{
+	const struct vp_layout *l = &d->layout;
+	const struct vp_altmap *a = &d->hotadd.altmap;
+	const struct vp_populate_stats *s = &d->populate;
+	const struct vp_arch_params *p = &r->arch;
+	char num[32];
+
+	line(o, "Device %u: %s at %#" PRIx64 " (%s%s)", idx, sz(o, d->size),
+	     d->start, sz(o, d->start),
+	     d->start_given ? "" : ", default start");
+	blank(o);
+	line(o, "Layout (nd_pfn_init)");
+	row(o, "data alignment", sz(o, l->data_align),
+	     "max(align, memremap_compat_align)");
+	row(o, "dataoff", sz(o, l->dataoff),
+	     d->hotadd.has_altmap ? "info block + memmap reserve, aligned" :
+				    "info block, aligned");
+	if (d->hotadd.has_altmap)
+		row(o, "memmap reserve", sz(o, l->page_map_bytes),
+		     "MAX_STRUCT_PAGE_SIZE x npfns");
+	row(o, "end_trunc", sz(o, l->end_trunc),
+	     "end cut to the data alignment");
+	snprintf(num, sizeof(num), "%" PRIu64 " pfns (sb.npfns)", l->npfns);
+	row(o, "usable", sz(o, l->usable_bytes), num);
+	blank(o);
+	if (d->hotadd.has_altmap) {
+		line(o, "vmem_altmap (after hot-add)");
+		line(o, "  %-24s %" PRIu64, "base_pfn", a->base_pfn);
+		line(o, "  %-24s %" PRIu64, "end_pfn", a->end_pfn);
+		line(o, "  %-24s %-16" PRIu64 " %s", "reserve", a->reserve,
+		     "info block pfns");
+		line(o, "  %-24s %-16" PRIu64 " %s", "free", a->free,
+		     "pfns for struct pages");
+		line(o, "  %-24s %-16" PRIu64 " %s", "alloc", a->alloc,
+		     sz(o, d->altmap_bytes));
+		line(o, "  %-24s %-16" PRIu64 " %s", "align", a->align,
+		     sz(o, d->align_waste_bytes));
+	} else {
+		line(o, "vmem_altmap: none (map=mem: struct pages in DRAM)");
+	}
+	blank(o);
+	line(o, "vmemmap (%s blocks, each describing %s)",
+	     sz(o, r->geom.block_bytes),
+	     sz(o, r->geom.pfns_per_block << p->page_shift));
+	snprintf(num, sizeof(num), "%" PRIu64 " pfns",
+		 d->hotadd.end_pfn - d->hotadd.start_pfn);
+	row(o, "struct pages", sz(o, d->memmap_bytes), num);
+	snprintf(num, sizeof(num), "%" PRIu64 " blocks", s->altmap_blocks);
+	row(o, "on the device", sz(o, d->altmap_bytes), num);
+	snprintf(num, sizeof(num), "%" PRIu64 " blocks", s->dram_blocks);
+	row(o, "in DRAM", sz(o, d->dram_bytes), num);
+	if (s->cross_blocks || s->fallback_blocks)
+		line(o, "  %-24s %" PRIu64 " cross the device boundary, %" PRIu64
+		     " found the altmap full", "of which", s->cross_blocks,
+		     s->fallback_blocks);
+	if (s->skipped_blocks)
+		line(o, "  %-24s %" PRIu64 " blocks", "already populated",
+		     s->skipped_blocks);
+	if (s->first_altmap_pfn != UINT64_MAX)
+		line(o, "  %-24s %" PRIu64, "first altmap pfn",
+		     s->first_altmap_pfn);
+	blank(o);
+	line(o, "After hot-remove (vmemmap_free)");
+	row(o, "back to the altmap",
+	     sz(o, d->after_free.altmap_freed_pfns << p->page_shift),
+	     d->hotadd.has_altmap ? "vmem_altmap_free" : "");
+	row(o, "back to DRAM", sz(o, d->after_free.dram_freed_bytes), "");
+	if (d->hotadd.has_altmap)
+		line(o, "  %-24s alloc %" PRIu64 ", align %" PRIu64
+		     " (align is never given back)",
+		     "altmap afterwards", d->after_free.alloc,
+		     d->after_free.align);
+	blank(o);
+}
+
+int vp_render_text(FILE *f, const struct vp_result *r, bool bytes)
+{
+	struct out o = { .f = f, .bytes = bytes };
+	const struct vp_input *in = &r->in;
+	const struct vp_totals *t = &r->totals;
+	uint64_t size = 0, permille;
+	unsigned i;
+
+	line(&o, "vmemplan: %s %s MMU, %s pages, kernel %s",
+	     vp_arch_name(in->arch), vp_mmu_name(in->mmu),
+	     in->page_shift == 16 ? "64K" : "4K", in->kernel.name);
+	line(&o, "%s namespace, map=%s, align %s", vp_mode_name(in->mode),
+	     vp_map_name(in->map),
+	     sz(&o, in->align ? in->align : r->arch.default_align));
+	blank(&o);
+	for (i = 0; i < r->ndev; i++) {
+		device(&o, r, &r->dev[i], i);
+		size += r->dev[i].size;
+	}
+	line(&o, "Totals");
+	row(&o, "struct pages (memmap)", sz(&o, t->memmap_bytes), "");
+	row(&o, "moved to the device", sz(&o, t->moved_to_device_bytes),
+	     "");
+	row(&o, "in DRAM", sz(&o, t->dram_bytes), "");
+	line(&o, "  %-24s %" PRIu64, "reserved pfns", t->reserved_pfns);
+	row(&o, "alignment waste", sz(&o, t->alignment_waste_bytes),
+	     "altmap align + unused reserve + padding + end_trunc");
+	row(&o, "usable", sz(&o, t->usable_bytes), "");
+	blank(&o);
+	for (i = 0; i < r->nwarn; i++)
+		line(&o, "warning: %s", r->warn[i].msg);
+	if (r->nwarn)
+		blank(&o);
+	permille = size ? (uint64_t)(((unsigned __int128)t->usable_bytes *
+				      1000) / size) : 0;
+	line(&o, "Verdict: accepted; %s of struct pages on the device, %s in DRAM; %s of %s usable (%" PRIu64
+	     ".%" PRIu64 "%%).",
+	     sz(&o, t->moved_to_device_bytes), sz(&o, t->dram_bytes),
+	     sz(&o, t->usable_bytes), sz(&o, size), permille / 10,
+	     permille % 10);
+	return o.err;
+}

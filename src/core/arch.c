@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * ppc64 (Book3S-64) constants.  Line numbers refer to Debian's
+ * linux-source-6.1 6.1.192-2 ("@6.1").
+ */
+#include "arch.h"
+
+#include <errno.h>
+#include <string.h>
+
+#define SZ_2M (2ULL << 20)
+#define SZ_16M (16ULL << 20)
+#define SZ_8K (8ULL << 10)
+
+/*
+ * mmu_vmemmap_psize, the step of arch/powerpc/mm/init_64.c:vmemmap_populate.
+ * hash: book3s64/hash_utils.c:htab_init_page_sizes @6.1 (lines 823-830):
+ *   16M when the CPU has 16M pages and memblock_phys_mem_size() >= 1 GiB,
+ *   else mmu_virtual_psize (= PAGE_SIZE; a 64K kernel needs 64K HPTEs).
+ * radix: book3s64/radix_pgtable.c:radix__early_init_mmu @6.1 (lines 679-690):
+ *   2M when ibm,processor-radix-AP-encodings lists 2M, else mmu_virtual_psize.
+ *   (A build without CONFIG_PPC_64S_HASH_MMU skips this and keeps 4K:
+ *   book3s64/pgtable.c line 31; not modelled, distribution kernels build
+ *   the hash MMU.)
+ */
+static unsigned vmemmap_block_shift(const struct vp_input *in)
+{
+	if (in->mmu == VP_MMU_HASH)
+		return in->plat.hash_16m && in->plat.boot_ram_ge_1g ? 24 :
+		       in->page_shift;
+	return in->plat.radix_2m ? 21 : in->page_shift;
+}
+
+/*
+ * memremap_compat_align(): book3s64/pgtable.c:memremap_compat_align @6.1
+ * (line 550): radix SUBSECTION_SIZE; hash max(SUBSECTION_SIZE, linear page).
+ * The hash linear page (hash_utils.c:htab_init_page_sizes @6.1, lines
+ * 776-791) is 16M when the CPU has 16M pages and neither debug_pagealloc
+ * nor KFENCE is on (the kernel text is assumed 16M aligned); otherwise 1M
+ * or the base page, both below SUBSECTION_SIZE.
+ */
+static uint64_t compat_align(const struct vp_input *in)
+{
+	if (in->mmu == VP_MMU_HASH && in->plat.hash_16m && !in->plat.kfence)
+		return SZ_16M;
+	return SZ_2M;
+}
+
+/*
+ * has_transparent_hugepage() and HPAGE_PMD_SIZE, which decide
+ * drivers/nvdimm/pfn_devs.c:nd_pfn_default_alignment and
+ * nd_pfn_supported_alignments @6.1 (lines 96-120):
+ *   radix: radix__has_transparent_hugepage() = 2M page size present;
+ *          PMD_SIZE 2M for 4K (RADIX_PTE_INDEX_SIZE 9) and 64K (5) pages.
+ *   hash:  book3s64/hash_pgtable.c:hash__has_transparent_hugepage @6.1
+ *          (line 370): needs 16M pages and PMD_SHIFT == 24, true for 64K
+ *          pages only (H_PTE_INDEX_SIZE 8 -> 16M PMD); 4K hash has no THP.
+ * powerpc 6.1 does not select HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD, so there
+ * is no PUD entry.
+ */
+static uint64_t thp_pmd_size(const struct vp_input *in)
+{
+	if (in->mmu == VP_MMU_RADIX)
+		return in->plat.radix_2m ? SZ_2M : 0;
+	if (in->plat.hash_16m && in->page_shift == 16)
+		return SZ_16M;
+	return 0;
+}
+
+enum vp_status vp_arch_params(const struct vp_input *in,
+			      struct vp_arch_params *p, struct vp_error *err)
+{
+	uint64_t pmd;
+
+	memset(p, 0, sizeof(*p));
+	if (in->arch != VP_ARCH_PPC64)
+		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
+			       "--arch %s is not modelled yet; only ppc64 is",
+			       vp_arch_name(in->arch));
+	if (in->page_shift != 12 && in->page_shift != 16)
+		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
+			       "page size 2^%u is not modelled; ppc64 has 4K and 64K",
+			       in->page_shift);
+	p->page_shift = in->page_shift;
+	p->page_size = 1ULL << in->page_shift;
+	/* arch/powerpc/include/asm/sparsemem.h @6.1: SECTION_SIZE_BITS 24. */
+	p->section_shift = 24;
+	/* include/linux/mmzone.h @6.1: SUBSECTION_SHIFT 21. */
+	p->subsection_shift = 21;
+	/* sizeof(struct page) on production ppc64 configs (kernel-model D8). */
+	p->struct_page_size = 64;
+	/* drivers/nvdimm/nd.h: MAX_STRUCT_PAGE_SIZE, per kernel version. */
+	p->reserve_struct_page_size = in->kernel.b.reserve_struct_page_size;
+	p->vmemmap_block_shift = vmemmap_block_shift(in);
+	p->compat_align = compat_align(in);
+	/* drivers/nvdimm/nd.h:nd_info_block_reserve @6.1 (line 481):
+	 * ALIGN(SZ_8K, PAGE_SIZE). */
+	p->info_block_reserve = (SZ_8K + p->page_size - 1) & ~(p->page_size - 1);
+	pmd = thp_pmd_size(in);
+	p->aligns[p->n_aligns++] = p->page_size;
+	if (pmd)
+		p->aligns[p->n_aligns++] = pmd;
+	p->default_align = pmd ? pmd : p->page_size;
+	/* asm/book3s/64/pgtable.h @6.1 (line 287): MAX_PHYSMEM_BITS =
+	 * max(H_, R_MAX_PHYSMEM_BITS) = 51 with SPARSEMEM_VMEMMAP and
+	 * SPARSEMEM_EXTREME (hash-64k.h line 19, radix.h line 111). */
+	p->max_physmem_bits = 51;
+	(void)err;
+	return VP_OK;
+}
+
+int vp_arch_align_supported(const struct vp_arch_params *p, uint64_t a)
+{
+	unsigned i;
+
+	for (i = 0; i < p->n_aligns; i++)
+		if (p->aligns[i] == a)
+			return 1;
+	return 0;
+}

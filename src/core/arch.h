@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Per architecture, MMU and page size: the constants of the model.
+ * Data plus small functions; each value cites where the kernel sets it.
+ */
+#ifndef VP_ARCH_H
+#define VP_ARCH_H
+
+#include <stdint.h>
+
+#include "error.h"
+#include "input.h"
+
+#define VP_MAX_ALIGNS 4
+
+struct vp_arch_params {
+	unsigned page_shift;
+	uint64_t page_size;
+	unsigned section_shift;		/* SECTION_SIZE_BITS */
+	unsigned subsection_shift;	/* SUBSECTION_SHIFT */
+	unsigned struct_page_size;	/* sizeof(struct page) */
+	unsigned reserve_struct_page_size; /* MAX_STRUCT_PAGE_SIZE */
+	/* The vmemmap mapping size (mmu_vmemmap_psize) the populate loop
+	 * steps by. */
+	unsigned vmemmap_block_shift;
+	uint64_t compat_align;		/* memremap_compat_align() */
+	uint64_t info_block_reserve;	/* nd_info_block_reserve() */
+	uint64_t default_align;		/* nd_pfn_default_alignment() */
+	uint64_t aligns[VP_MAX_ALIGNS];	/* nd_pfn_supported_alignments() */
+	unsigned n_aligns;
+	unsigned max_physmem_bits;	/* MAX_PHYSMEM_BITS */
+};
+
+enum vp_status vp_arch_params(const struct vp_input *in,
+			      struct vp_arch_params *p, struct vp_error *err);
+
+/* Whether a is in p->aligns. */
+int vp_arch_align_supported(const struct vp_arch_params *p, uint64_t a);
+
+#endif

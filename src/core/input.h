@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What a plan is asked for: the machine, the kernel and the namespace.
+ * The CLI fills this from argv; the core never reads anything else.
+ */
+#ifndef VP_INPUT_H
+#define VP_INPUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kernel.h"
+
+enum vp_arch { VP_ARCH_PPC64, VP_ARCH_X86_64 };
+enum vp_mmu { VP_MMU_RADIX, VP_MMU_HASH };
+enum vp_mode { VP_MODE_FSDAX, VP_MODE_DEVDAX };
+enum vp_map { VP_MAP_DEV, VP_MAP_MEM };
+enum vp_engine { VP_ENGINE_RUNLENGTH, VP_ENGINE_REFERENCE };
+
+/*
+ * Hardware and boot facts that change the numbers.  The defaults describe a
+ * POWER9/POWER10 LPAR running a distribution kernel: the CPU offers 16M
+ * hash pages and the 2M radix page size, boot RAM is at least 1 GiB, KFENCE
+ * and debug_pagealloc are off.  (Options for these come with the kernel
+ * version work; the JSON reports them under config.assumptions.)
+ */
+struct vp_platform {
+	bool hash_16m;		/* 16M pages in ibm,segment-page-sizes */
+	bool boot_ram_ge_1g;	/* memblock_phys_mem_size() >= 1 GiB */
+	bool radix_2m;		/* 2M in ibm,processor-radix-AP-encodings */
+	bool kfence;		/* CONFIG_KFENCE or debug_pagealloc */
+};
+
+struct vp_input {
+	enum vp_arch arch;
+	enum vp_mmu mmu;
+	unsigned page_shift;	/* 12 or 16 */
+	struct vp_kernel kernel;
+	enum vp_mode mode;
+	enum vp_map map;
+	uint64_t align;		/* ndctl --align; 0 = the kernel's default */
+	uint64_t size;		/* namespace size in bytes */
+	uint64_t start;		/* physical start */
+	bool start_given;	/* false: start was defaulted */
+	struct vp_platform plat;
+	enum vp_engine engine;
+};
+
+/* Default start when none is given and no boot RAM is known: 16 GiB. */
+#define VP_DEFAULT_START (16ULL << 30)
+
+void vp_input_defaults(struct vp_input *in);
+
+const char *vp_arch_name(enum vp_arch a);
+const char *vp_mmu_name(enum vp_mmu m);
+const char *vp_mode_name(enum vp_mode m);
+const char *vp_map_name(enum vp_map m);
+const char *vp_engine_name(enum vp_engine e);
+
+#endif

@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The table of kernel changes.  The baseline is the tag v6.1 as released;
+ * every row after it is a change that moves a number, with the first
+ * mainline tag that has it and the stable backport, as recorded in Debian's
+ * linux 6.1.y changelog (linux-source-6.1 6.1.192-2, changelog.Debian.gz)
+ * and the stable review mails.
+ *
+ * Versions before v6.1 and after the 6.1.y line are refused for now: their
+ * rows (the 4.13 altmap support, 5.3 sub-sections, the 6.6 radix populate
+ * path, ...) are not in this table yet, and a planner must not silently
+ * answer for a kernel it does not model.
+ */
+#include "kernel.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/*
+ * Baseline: v6.1 as tagged.
+ * - 6e9f05dc66f9 (KMSAN series, v6.1) raised MAX_STRUCT_PAGE_SIZE to 128, and
+ *   drivers/nvdimm/pfn_devs.c:nd_pfn_init @v6.1 reserves
+ *   MAX_STRUCT_PAGE_SIZE * npfns.
+ * - arch/powerpc/mm/init_64.c:altmap_cross_boundary @v6.1 tests
+ *   "start_pfn + nr_pfn > altmap->end_pfn" (off by one).
+ * - arch/powerpc/mm/init_64.c:vmemmap_free @v6.1 uses alt_end =
+ *   base_pfn + reserve + free + alloc + align.
+ * - include/linux/mm.h:vmemmap_can_optimize @v6.1 is defined for every
+ *   architecture with SPARSEMEM_VMEMMAP.
+ */
+static const struct vp_kbehaviour vp_v61_baseline = {
+	.reserve_struct_page_size = 128,
+	.cross_boundary_off_by_one = true,
+	.altmap_free_bound_loose = true,
+	.compound_vmemmap_ungated = true,
+};
+
+static void set_reserve_64(struct vp_kbehaviour *b)
+{
+	b->reserve_struct_page_size = 64;
+}
+
+static void fix_cross_boundary(struct vp_kbehaviour *b)
+{
+	b->cross_boundary_off_by_one = false;
+}
+
+static void fix_free_bound(struct vp_kbehaviour *b)
+{
+	b->altmap_free_bound_loose = false;
+}
+
+static void gate_compound_vmemmap(struct vp_kbehaviour *b)
+{
+	b->compound_vmemmap_ungated = false;
+}
+
+static const struct vp_kchange vp_table[] = {
+	{
+		.commit = "c91d71363084",
+		.subject = "nvdimm: Support sizeof(struct page) > MAX_STRUCT_PAGE_SIZE",
+		.effect = "map=dev reserve back to 64 bytes per pfn (MAX_STRUCT_PAGE_SIZE 128 -> 64)",
+		.mainline_major = 6, .mainline_minor = 2,
+		.stable_major = 6, .stable_minor = 1, .stable_patch = 12,
+		.apply = set_reserve_64,
+	},
+	{
+		.commit = "87a7ae75d738",
+		.subject = "mm/vmemmap/devdax: fix kernel crash when probing devdax devices",
+		.effect = "compound-page vmemmap only where the architecture opts in (not powerpc in 6.1.y)",
+		.mainline_major = 6, .mainline_minor = 4,
+		.stable_major = 6, .stable_minor = 1, .stable_patch = 187,
+		.apply = gate_compound_vmemmap,
+	},
+	{
+		.commit = "c8eebc4a99f1",
+		.subject = "powerpc/mm/dax: Fix the condition when checking if altmap vmemap can cross-boundary",
+		.effect = "the last vmemmap block of a block-aligned device may use the altmap",
+		.mainline_major = 6, .mainline_minor = 5,
+		.stable_major = 6, .stable_minor = 1, .stable_patch = 52,
+		.apply = fix_cross_boundary,
+	},
+	{
+		/* Mainline id not recorded here; the patch is
+		 * <20230724181320.471386-1-aneesh.kumar@linux.ibm.com>. */
+		.commit = "",
+		.subject = "powerpc/mm/altmap: Fix altmap boundary check",
+		.effect = "vmemmap_free recognises altmap blocks by [base_pfn, base_pfn + reserve + free)",
+		.mainline_major = 6, .mainline_minor = 5,
+		.stable_major = 6, .stable_minor = 1, .stable_patch = 52,
+		.apply = fix_free_bound,
+	},
+};
+
+const struct vp_kchange *vp_kchanges(size_t *n)
+{
+	*n = sizeof(vp_table) / sizeof(vp_table[0]);
+	return vp_table;
+}
+
+static int kver_cmp3(unsigned a1, unsigned a2, unsigned a3, unsigned b1,
+		     unsigned b2, unsigned b3)
+{
+	if (a1 != b1)
+		return a1 < b1 ? -1 : 1;
+	if (a2 != b2)
+		return a2 < b2 ? -1 : 1;
+	if (a3 != b3)
+		return a3 < b3 ? -1 : 1;
+	return 0;
+}
+
+bool vp_kchange_applies(const struct vp_kchange *r, const struct vp_kver *v)
+{
+	if (kver_cmp3(v->major, v->minor, 0, r->mainline_major,
+		      r->mainline_minor, 0) >= 0)
+		return true;
+	return r->stable_major == v->major && r->stable_minor == v->minor &&
+	       v->patch >= r->stable_patch;
+}
+
+/* Reads 1 to 5 decimal digits; returns the end or NULL. */
+static const char *read_num(const char *p, unsigned *out)
+{
+	unsigned v = 0;
+	int n = 0;
+
+	if (p[0] == '0' && p[1] >= '0' && p[1] <= '9')
+		return NULL;
+	for (; *p >= '0' && *p <= '9'; p++, n++) {
+		if (n == 5)
+			return NULL;
+		v = v * 10 + (unsigned)(*p - '0');
+	}
+	if (n == 0)
+		return NULL;
+	*out = v;
+	return p;
+}
+
+enum vp_kver_status vp_kver_parse(const char *s, struct vp_kver *out)
+{
+	const char *p = s;
+	unsigned extra;
+
+	memset(out, 0, sizeof(*out));
+	if (!s || !(p = read_num(p, &out->major)) || *p++ != '.' ||
+	    !(p = read_num(p, &out->minor)))
+		return VP_KVER_SYNTAX;
+	if (*p == '.') {
+		if (!(p = read_num(p + 1, &out->patch)))
+			return VP_KVER_SYNTAX;
+		out->has_patch = true;
+		if (*p == '.' && read_num(p + 1, &extra))
+			return VP_KVER_FOUR_PARTS;
+	}
+	if (*p == '-') {
+		size_t len = strlen(p + 1);
+		const char *c;
+
+		if (len == 0 || len >= sizeof(out->suffix))
+			return VP_KVER_SYNTAX;
+		for (c = p + 1; *c; c++) {
+			if (!((*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'z') ||
+			      (*c >= 'A' && *c <= 'Z') || *c == '.' || *c == '_' ||
+			      *c == '-' || *c == '+' || *c == '~'))
+				return VP_KVER_SYNTAX;
+		}
+		memcpy(out->suffix, p + 1, len + 1);
+		return VP_KVER_OK;
+	}
+	return *p == '\0' ? VP_KVER_OK : VP_KVER_SYNTAX;
+}
+
+enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
+				      struct vp_kernel *out)
+{
+	size_t i, n;
+	const struct vp_kchange *t = vp_kchanges(&n);
+
+	/* The powerpc altmap support ("powerpc/vmemmap: Add altmap support")
+	 * arrived in v4.13; anything older has no map=dev at all. */
+	if (kver_cmp3(v->major, v->minor, 0, 4, 13, 0) < 0)
+		return VP_KVER_TOO_OLD;
+	if (v->major != 6 || v->minor != 1)
+		return VP_KVER_NOT_MODELLED;
+	memset(out, 0, sizeof(*out));
+	out->ver = *v;
+	out->b = vp_v61_baseline;
+	for (i = 0; i < n; i++)
+		if (vp_kchange_applies(&t[i], v))
+			t[i].apply(&out->b);
+	snprintf(out->name, sizeof(out->name), "%u.%u.%u%s%s", v->major,
+		 v->minor, v->patch, v->suffix[0] ? "-" : "", v->suffix);
+	return VP_KVER_OK;
+}
+
+const char *vp_kernel_modelled_range(void)
+{
+	return "6.1.0 to 6.1.y (Debian 12's line); other versions follow";
+}
+
+const char *vp_kver_strerror(enum vp_kver_status st)
+{
+	switch (st) {
+	case VP_KVER_OK:
+		return "ok";
+	case VP_KVER_SYNTAX:
+		return "expected MAJOR.MINOR[.PATCH][-SUFFIX], e.g. 6.1.192";
+	case VP_KVER_FOUR_PARTS:
+		return "four numeric parts; expected MAJOR.MINOR[.PATCH][-SUFFIX]";
+	case VP_KVER_TOO_OLD:
+		return "powerpc has no vmem_altmap support before 4.13";
+	case VP_KVER_NOT_MODELLED:
+		return "not modelled yet; modelled: 6.1.0 to 6.1.y";
+	}
+	return "invalid";
+}

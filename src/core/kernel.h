@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Kernel versions and what they do.  A version resolves, through one table
+ * of kernel changes (kernel.c), to a struct vp_kbehaviour.  The model asks
+ * behaviours, never version numbers.
+ */
+#ifndef VP_KERNEL_H
+#define VP_KERNEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct vp_kver {
+	unsigned major, minor, patch;
+	bool has_patch;		/* "6.1" is the tag v6.1, i.e. patch 0 */
+	char suffix[48];	/* "-362.el9" etc., without the dash; "" if none */
+};
+
+enum vp_kver_status {
+	VP_KVER_OK = 0,
+	VP_KVER_SYNTAX,		/* not MAJOR.MINOR[.PATCH][-SUFFIX] */
+	VP_KVER_FOUR_PARTS,	/* 1.2.3.4 */
+	VP_KVER_TOO_OLD,	/* before the first modelled version */
+	VP_KVER_NOT_MODELLED,	/* inside the altmap era but not modelled yet */
+};
+
+/* What the model needs to know about a kernel.  Each field names the
+ * change(s) that set it in kernel.c's table. */
+struct vp_kbehaviour {
+	/* MAX_STRUCT_PAGE_SIZE as used by drivers/nvdimm/pfn_devs.c:nd_pfn_init
+	 * for the on-device memmap reserve: 128 in v6.1..6.1.11, else 64. */
+	unsigned reserve_struct_page_size;
+	/* arch/powerpc/mm/init_64.c:altmap_cross_boundary tests
+	 * start_pfn + nr_pfn > end_pfn instead of ... - 1 > end_pfn. */
+	bool cross_boundary_off_by_one;
+	/* arch/powerpc/mm/init_64.c:vmemmap_free counts a block as altmap-backed
+	 * up to base_pfn + reserve + free + alloc + align (too generous). */
+	bool altmap_free_bound_loose;
+	/* include/linux/mm.h:vmemmap_can_optimize is not gated on
+	 * ARCH_WANT_OPTIMIZE_VMEMMAP, so powerpc devdax map=mem takes the generic
+	 * compound-page path (which crashes on hash). */
+	bool compound_vmemmap_ungated;
+};
+
+struct vp_kernel {
+	struct vp_kver ver;
+	struct vp_kbehaviour b;
+	char name[64];		/* canonical "6.1.192" (plus -suffix) */
+};
+
+/* One row per kernel change that moves a number. */
+struct vp_kchange {
+	const char *commit;	/* mainline commit, 12 hex digits */
+	const char *subject;
+	const char *effect;	/* one line: what changes in the numbers */
+	unsigned mainline_major, mainline_minor;	/* first tag with it */
+	/* Stable line and first patch level that carries the backport
+	 * (0.0 = none recorded). */
+	unsigned stable_major, stable_minor, stable_patch;
+	void (*apply)(struct vp_kbehaviour *b);
+};
+
+#define VP_KERNEL_DEFAULT "6.1.192"
+
+enum vp_kver_status vp_kver_parse(const char *s, struct vp_kver *out);
+/* Resolve a parsed version to behaviours; fails for unmodelled versions. */
+enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
+				      struct vp_kernel *out);
+const char *vp_kver_strerror(enum vp_kver_status st);
+/* The modelled range, for messages: "6.1.0 to 6.1.y". */
+const char *vp_kernel_modelled_range(void);
+/* Whether row r applies to version v (exposed for --explain and tests). */
+bool vp_kchange_applies(const struct vp_kchange *r, const struct vp_kver *v);
+const struct vp_kchange *vp_kchanges(size_t *n);
+
+#endif

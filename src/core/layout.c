@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Line numbers refer to Debian's linux-source-6.1 6.1.192-2 ("@6.1").
+ */
+#include "layout.h"
+
+#include <errno.h>
+#include <string.h>
+
+#define SZ_8K (8ULL << 10)
+#define PFN_DEV_WHERE "drivers/nvdimm/pfn_devs.c:nd_pfn_init"
+
+/* ALIGN(x, a) for a power of two a; false on overflow. */
+static bool align_up(uint64_t x, uint64_t a, uint64_t *out)
+{
+	uint64_t t;
+
+	if (__builtin_add_overflow(x, a - 1, &t))
+		return false;
+	*out = t & ~(a - 1);
+	return true;
+}
+
+/*
+ * drivers/nvdimm/pfn_devs.c:nd_pfn_init @6.1 (lines 722-841), new info
+ * block (no valid one on the media):
+ *   npfns     = PHYS_PFN(size - SZ_8K)
+ *   align     = max(nd_pfn->align, memremap_compat_align())
+ *   start not aligned to memremap_compat_align()  -> -EINVAL
+ *   end_trunc = start + size - ALIGN_DOWN(start + size, align)
+ *   PMEM:  offset = ALIGN(start + SZ_8K + MAX_STRUCT_PAGE_SIZE*npfns, align) - start
+ *   RAM:   offset = ALIGN(start + SZ_8K, align) - start
+ *   offset >= size  -> -ENXIO "unable to satisfy requested alignment"
+ *   sb.npfns  = PHYS_PFN(size - offset - end_trunc)
+ * The namespace itself must be at least ND_MIN_NAMESPACE_SIZE = PAGE_SIZE
+ * (include/linux/ndctl.h line 19; namespace_devs.c:
+ * nvdimm_namespace_common_probe line 1477, -ENODEV).
+ */
+enum vp_status vp_nd_pfn_init(const struct vp_input *in,
+			      const struct vp_arch_params *p,
+			      struct vp_layout *out, struct vp_error *err)
+{
+	uint64_t S = in->start, Z = in->size, end, t;
+
+	memset(out, 0, sizeof(*out));
+	out->align = in->align ? in->align : p->default_align;
+	if (Z < p->page_size)
+		return vp_fail(err, VP_REFUSED, ENODEV,
+			       "drivers/nvdimm/namespace_devs.c:nvdimm_namespace_common_probe",
+			       "namespace size %llu is below ND_MIN_NAMESPACE_SIZE (PAGE_SIZE, %llu): too small",
+			       (unsigned long long)Z, (unsigned long long)p->page_size);
+	if (Z <= SZ_8K)
+		/* size - SZ_8K would wrap in the kernel's arithmetic. */
+		return vp_fail(err, VP_UNSUPPORTED, 0, PFN_DEV_WHERE,
+			       "a namespace of %llu bytes leaves no room after the 8 KiB info-block area; nd_pfn_init's npfns would underflow",
+			       (unsigned long long)Z);
+	out->data_align = out->align > p->compat_align ? out->align :
+							 p->compat_align;
+	if (S & (p->compat_align - 1))
+		return vp_fail(err, VP_REFUSED, EINVAL, PFN_DEV_WHERE,
+			       "start %#llx misaligned to %#llx (memremap_compat_align)",
+			       (unsigned long long)S,
+			       (unsigned long long)p->compat_align);
+	if (__builtin_add_overflow(S, Z, &end))
+		return vp_fail(err, VP_BADINPUT, 0, NULL,
+			       "start + size overflows 64 bits");
+	out->reserve_npfns = (Z - SZ_8K) >> p->page_shift;
+	out->end_trunc = end - (end & ~(out->data_align - 1));
+	if (in->map == VP_MAP_DEV) {
+		if (__builtin_mul_overflow(out->reserve_npfns,
+					   (uint64_t)p->reserve_struct_page_size,
+					   &out->page_map_bytes) ||
+		    __builtin_add_overflow(S + SZ_8K, out->page_map_bytes, &t) ||
+		    !align_up(t, out->data_align, &t))
+			return vp_fail(err, VP_BADINPUT, 0, PFN_DEV_WHERE,
+				       "the memmap reserve overflows 64 bits");
+	} else if (!align_up(S + SZ_8K, out->data_align, &t)) {
+		return vp_fail(err, VP_BADINPUT, 0, PFN_DEV_WHERE,
+			       "the data offset overflows 64 bits");
+	}
+	out->dataoff = t - S;
+	if (out->dataoff >= Z)
+		return vp_fail(err, VP_REFUSED, ENXIO, PFN_DEV_WHERE,
+			       "unable to satisfy requested alignment: data offset %llu (info block%s, aligned to %llu) is not below the namespace size %llu",
+			       (unsigned long long)out->dataoff,
+			       in->map == VP_MAP_DEV ? " + memmap reserve" : "",
+			       (unsigned long long)out->data_align,
+			       (unsigned long long)Z);
+	/* S + dataoff and S + Z - end_trunc are both data_align multiples and
+	 * S + dataoff < S + Z, so this cannot go negative. */
+	out->npfns = (Z - out->dataoff - out->end_trunc) >> p->page_shift;
+	out->usable_bytes = Z - out->start_pad - out->end_trunc - out->dataoff;
+	return VP_OK;
+}
+
+/*
+ * drivers/nvdimm/pfn_devs.c:__nvdimm_setup_pfn @6.1 (lines 677-720), with
+ * init_altmap_base (661), init_altmap_reserve (668) and
+ * drivers/nvdimm/nd.h:nd_info_block_reserve (481):
+ *   range    = [res.start + start_pad, res.end - end_trunc]
+ *   base_pfn = SUBSECTION_ALIGN_DOWN(PHYS_PFN(base))
+ *   reserve  = PHYS_PFN(ALIGN(SZ_8K, PAGE_SIZE)) + PHYS_PFN(base) - base_pfn
+ *   end_pfn  = PHYS_PFN(range.end)
+ *   free     = PHYS_PFN(dataoff - ALIGN(SZ_8K, PAGE_SIZE)), alloc = 0
+ *   RAM mode: -EINVAL if dataoff < ALIGN(SZ_8K, PAGE_SIZE); no altmap.
+ * mm/memremap.c:pagemap_range @6.1 (line 218) then refuses a range beyond
+ * PHYSMEM_END = 2^MAX_PHYSMEM_BITS - 1 (mhp_range_allowed, -EINVAL), and
+ * mm/memory_hotplug.c:__add_pages @6.1 (lines 315-330) checks
+ * base_pfn == first pfn, vmem_altmap_offset <= nr_pages and
+ * check_pfn_span (sub-section aligned start and length).
+ */
+enum vp_status vp_nvdimm_setup_pfn(const struct vp_input *in,
+				   const struct vp_arch_params *p,
+				   const struct vp_layout *lay,
+				   struct vp_hotadd *out, struct vp_error *err)
+{
+	uint64_t base = in->start + lay->start_pad;
+	uint64_t last = in->start + in->size - 1 - lay->end_trunc;
+	uint64_t sub_pfns = 1ULL << (p->subsection_shift - p->page_shift);
+	uint64_t base_pfn = base >> p->page_shift, nr;
+	uint64_t limit = (1ULL << p->max_physmem_bits) - 1;
+
+	memset(out, 0, sizeof(*out));
+	out->start_pfn = base_pfn;
+	out->end_pfn = (last >> p->page_shift) + 1;
+	if (last > limit)
+		return vp_fail(err, VP_BADINPUT, EINVAL,
+			       "mm/memremap.c:pagemap_range",
+			       "hotplug memory [%#llx-%#llx] exceeds maximum addressable range [0-%#llx] (MAX_PHYSMEM_BITS %u)",
+			       (unsigned long long)base,
+			       (unsigned long long)last + 1,
+			       (unsigned long long)limit, p->max_physmem_bits);
+	if (in->map == VP_MAP_MEM) {
+		if (lay->dataoff < p->info_block_reserve)
+			return vp_fail(err, VP_REFUSED, EINVAL,
+				       "drivers/nvdimm/pfn_devs.c:__nvdimm_setup_pfn",
+				       "data offset %llu is below the info block reserve %llu",
+				       (unsigned long long)lay->dataoff,
+				       (unsigned long long)p->info_block_reserve);
+	} else {
+		struct vp_altmap *a = &out->altmap;
+
+		out->has_altmap = true;
+		a->base_pfn = base_pfn & ~(sub_pfns - 1);
+		a->reserve = (p->info_block_reserve >> p->page_shift) +
+			     (base_pfn - a->base_pfn);
+		a->end_pfn = last >> p->page_shift;
+		a->free = (lay->dataoff - p->info_block_reserve) >> p->page_shift;
+	}
+	nr = out->end_pfn - out->start_pfn;
+	if (out->has_altmap &&
+	    (out->altmap.base_pfn != out->start_pfn ||
+	     out->altmap.reserve + out->altmap.free > nr))
+		return vp_fail(err, VP_REFUSED, EINVAL,
+			       "mm/memory_hotplug.c:__add_pages",
+			       "memory add fail, invalid altmap (base_pfn %llu, first pfn %llu, reserve + free %llu, pages %llu)",
+			       (unsigned long long)out->altmap.base_pfn,
+			       (unsigned long long)out->start_pfn,
+			       (unsigned long long)(out->altmap.reserve + out->altmap.free),
+			       (unsigned long long)nr);
+	/* mm/memory_hotplug.c:check_pfn_span @6.1 (line 232). */
+	if ((out->start_pfn | nr) & (sub_pfns - 1))
+		return vp_fail(err, VP_REFUSED, EINVAL,
+			       "mm/memory_hotplug.c:check_pfn_span",
+			       "misaligned __add_pages start %#llx or length %llu (sub-section is %llu pfns)",
+			       (unsigned long long)out->start_pfn,
+			       (unsigned long long)nr,
+			       (unsigned long long)sub_pfns);
+	return VP_OK;
+}

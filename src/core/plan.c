@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "plan.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "altmap.h"
+#include "check.h"
+#include "units.h"
+
+/* drivers/nvdimm/region_devs.c:default_align @6.1 (line 913):
+ * MEMREMAP_COMPAT_ALIGN_MAX, the granule namespaces are carved in. */
+#define VP_REGION_ALIGN (16ULL << 20)
+
+static void warn(struct vp_result *r, const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void warn(struct vp_result *r, const char *code, const char *fmt, ...)
+{
+	va_list ap;
+	struct vp_warning *w;
+
+	if (r->nwarn == VP_MAX_WARNINGS)
+		return;
+	w = &r->warn[r->nwarn++];
+	w->code = code;
+	va_start(ap, fmt);
+	vsnprintf(w->msg, sizeof(w->msg), fmt, ap);
+	va_end(ap);
+}
+
+static enum vp_status check_input(const struct vp_input *in,
+				  const struct vp_arch_params *p,
+				  struct vp_error *err)
+{
+	char a[VP_IEC_BUFSZ], list[4 * VP_IEC_BUFSZ] = "";
+	unsigned i;
+
+	if (in->size == 0)
+		return vp_fail(err, VP_BADINPUT, 0, NULL,
+			       "device size must be greater than 0");
+	if (in->align && !vp_arch_align_supported(p, in->align)) {
+		for (i = 0; i < p->n_aligns; i++) {
+			if (i)
+				strcat(list, ", ");
+			strcat(list, vp_format_iec(p->aligns[i], a, sizeof(a)));
+		}
+		return vp_fail(err, VP_BADINPUT, EINVAL,
+			       "drivers/nvdimm/pfn_devs.c:align_store",
+			       "align %s is not supported for %s %s with %s pages; supported: %s (nd_pfn_supported_alignments)",
+			       vp_format_iec(in->align, a, sizeof(a)),
+			       vp_arch_name(in->arch), vp_mmu_name(in->mmu),
+			       in->page_shift == 16 ? "64K" : "4K", list);
+	}
+	/*
+	 * include/linux/mm.h:vmemmap_can_optimize before 87a7ae75d738: devdax
+	 * map=mem with an align above PAGE_SIZE sets pgmap->vmemmap_shift
+	 * (drivers/dax/device.c:dev_dax_probe) and takes the generic
+	 * compound-page populate path, which this model does not replay.
+	 */
+	if (in->mode == VP_MODE_DEVDAX && in->map == VP_MAP_MEM &&
+	    in->kernel.b.compound_vmemmap_ungated &&
+	    (in->align ? in->align : p->default_align) > p->page_size)
+		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
+			       "devdax map=mem on kernel %s takes the compound-page vmemmap path (before 87a7ae75d738, in 6.1.187), which is not modelled; use --align %llu or a kernel >= 6.1.187",
+			       in->kernel.name,
+			       (unsigned long long)p->page_size);
+	return VP_OK;
+}
+
+static void derive(const struct vp_arch_params *p,
+		   const struct vp_vmemmap_geom *g, struct vp_device_result *d)
+{
+	const struct vp_altmap *a = &d->hotadd.altmap;
+	uint64_t pfns = d->hotadd.end_pfn - d->hotadd.start_pfn;
+
+	d->memmap_bytes = pfns * p->struct_page_size;
+	d->dram_bytes = d->populate.dram_blocks * g->dram_block_bytes;
+	if (d->hotadd.has_altmap) {
+		d->altmap_bytes = a->alloc << p->page_shift;
+		d->reserved_pfns = vp_altmap_offset(a);
+		d->align_waste_bytes = a->align << p->page_shift;
+		d->unused_altmap_bytes = vp_altmap_room(a) << p->page_shift;
+	} else {
+		d->reserved_pfns = d->layout.dataoff >> p->page_shift;
+		d->dataoff_pad_bytes = d->layout.dataoff - p->info_block_reserve;
+	}
+}
+
+static void add_warnings(struct vp_result *r, const struct vp_device_result *d)
+{
+	const struct vp_input *in = &r->in;
+	const struct vp_populate_stats *s = &d->populate;
+	char b1[VP_IEC_BUFSZ], b2[VP_IEC_BUFSZ];
+	uint64_t cover = r->geom.pfns_per_block << r->arch.page_shift;
+
+	if (in->kernel.ver.suffix[0])
+		warn(r, "distro_kernel",
+		     "kernel %s has a distribution suffix: modelled as upstream %u.%u.%u; distribution backports are not known",
+		     in->kernel.name, in->kernel.ver.major, in->kernel.ver.minor,
+		     in->kernel.ver.patch);
+	if (in->size % VP_REGION_ALIGN)
+		warn(r, "region_align",
+		     "size %s is not a multiple of the 16 MiB region alignment namespaces are carved in (region_devs.c:default_align)",
+		     vp_format_iec(in->size, b1, sizeof(b1)));
+	if (s->cross_blocks)
+		warn(r, "edge_blocks_dram",
+		     "%llu vmemmap block(s) at the device's edges also describe pfns outside it and come from DRAM (altmap_cross_boundary); a start and end aligned to %s avoid this",
+		     (unsigned long long)s->cross_blocks,
+		     vp_format_iec(cover, b2, sizeof(b2)));
+	if (s->fallback_blocks)
+		warn(r, "altmap_exhausted",
+		     "the altmap ran out: %llu vmemmap block(s) fell back to DRAM",
+		     (unsigned long long)s->fallback_blocks);
+	if (d->hotadd.has_altmap && r->arch.reserve_struct_page_size >
+					    r->arch.struct_page_size)
+		warn(r, "reserve_oversized",
+		     "kernel %s reserves %u bytes per pfn (MAX_STRUCT_PAGE_SIZE) for %u-byte struct pages: about half the reserve stays unused",
+		     in->kernel.name, r->arch.reserve_struct_page_size,
+		     r->arch.struct_page_size);
+	if (d->hotadd.has_altmap && in->kernel.b.cross_boundary_off_by_one)
+		warn(r, "cross_boundary_off_by_one",
+		     "kernel %s has the altmap_cross_boundary off-by-one (fixed by c8eebc4a99f1 in 6.1.52): a block-aligned device's last block goes to DRAM",
+		     in->kernel.name);
+}
+
+enum vp_status vp_plan(const struct vp_input *in, struct vp_result *res,
+		       struct vp_error *err)
+{
+	struct vp_device_result *d = &res->dev[0];
+	struct vp_mem_state state, *st = &state;
+	struct vp_free_stats fs;
+	enum vp_status s;
+
+	memset(res, 0, sizeof(*res));
+	memset(err, 0, sizeof(*err));
+	memset(st, 0, sizeof(*st));
+	res->in = *in;
+	if ((s = vp_arch_params(in, &res->arch, err)) ||
+	    (s = check_input(in, &res->arch, err)))
+		return s;
+	vp_vmemmap_geom(&res->arch, &res->geom);
+	res->ndev = 1;
+	d->start = in->start;
+	d->size = in->size;
+	d->start_given = in->start_given;
+	if ((s = vp_nd_pfn_init(in, &res->arch, &d->layout, err)) ||
+	    (s = vp_nvdimm_setup_pfn(in, &res->arch, &d->layout, &d->hotadd,
+				     err)) ||
+	    (s = vp_vmemmap_populate(&res->geom, &in->kernel.b, in->engine, st,
+				     0, &d->hotadd, &d->populate, err)))
+		return s;
+	derive(&res->arch, &res->geom, d);
+	{
+		/* Hot-remove on a copy of the altmap: the result shows the
+		 * altmap as populate left it, and the removal separately. */
+		struct vp_hotadd h = d->hotadd;
+
+		if ((s = vp_vmemmap_free(&res->geom, &in->kernel.b, in->engine,
+					 st, &h, &fs, err)))
+			return s;
+		d->after_free.alloc = h.altmap.alloc;
+		d->after_free.align = h.altmap.align;
+		d->after_free.altmap_freed_pfns = fs.altmap_pfns;
+		d->after_free.dram_freed_bytes = fs.dram_blocks *
+						 res->geom.dram_block_bytes;
+		d->after_free.kept_blocks = fs.kept_blocks;
+	}
+	res->totals.memmap_bytes = d->memmap_bytes;
+	res->totals.moved_to_device_bytes = d->altmap_bytes;
+	res->totals.dram_bytes = d->dram_bytes;
+	res->totals.reserved_pfns = d->reserved_pfns;
+	res->totals.alignment_waste_bytes =
+		d->align_waste_bytes + d->unused_altmap_bytes +
+		d->dataoff_pad_bytes + d->layout.end_trunc +
+		d->layout.start_pad;
+	res->totals.usable_bytes = d->layout.usable_bytes;
+	add_warnings(res, d);
+	return vp_check(res, err);
+}

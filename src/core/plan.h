@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Step 3: a whole plan.  vp_plan() runs layout -> hot-add (populate) ->
+ * hot-remove (free) for the device over one machine state, and fills a
+ * struct vp_result that every output format renders as it is.
+ */
+#ifndef VP_PLAN_H
+#define VP_PLAN_H
+
+#include <stdint.h>
+
+#include "arch.h"
+#include "error.h"
+#include "input.h"
+#include "layout.h"
+#include "vmemmap.h"
+
+/* State after the device is hot-removed again (devm_memunmap_pages). */
+struct vp_after_free {
+	uint64_t alloc;			/* altmap->alloc afterwards (0 expected) */
+	uint64_t align;			/* altmap->align: never given back */
+	uint64_t altmap_freed_pfns;	/* returned with vmem_altmap_free */
+	uint64_t dram_freed_bytes;	/* returned to the page allocator */
+	uint64_t kept_blocks;		/* still mapped: describe other pfns */
+};
+
+struct vp_device_result {
+	uint64_t start, size;
+	bool start_given;
+	struct vp_layout layout;
+	struct vp_hotadd hotadd;	/* the hot-added range and the altmap
+					 * as populate left it */
+	struct vp_populate_stats populate;
+	uint64_t memmap_bytes;		/* 64 x pfns hot-added */
+	uint64_t altmap_bytes;		/* alloc x PAGE_SIZE */
+	uint64_t dram_bytes;		/* DRAM blocks x 2^order pages */
+	uint64_t reserved_pfns;		/* vmem_altmap_offset; PFN(dataoff)
+					 * without an altmap */
+	uint64_t align_waste_bytes;	/* altmap align x PAGE_SIZE */
+	uint64_t unused_altmap_bytes;	/* (free - alloc - align) x PAGE_SIZE */
+	uint64_t dataoff_pad_bytes;	/* map=mem: dataoff - info block */
+	struct vp_after_free after_free;
+};
+
+struct vp_totals {
+	uint64_t memmap_bytes;
+	uint64_t moved_to_device_bytes;
+	uint64_t dram_bytes;
+	uint64_t reserved_pfns;
+	uint64_t alignment_waste_bytes;
+	uint64_t usable_bytes;
+};
+
+#define VP_MAX_WARNINGS 8
+
+struct vp_warning {
+	const char *code;	/* stable identifier, e.g. "edge_blocks_dram" */
+	char msg[320];
+};
+
+#define VP_MAX_DEVICES 1
+
+struct vp_result {
+	struct vp_input in;
+	struct vp_arch_params arch;
+	struct vp_vmemmap_geom geom;
+	unsigned ndev;
+	struct vp_device_result dev[VP_MAX_DEVICES];
+	struct vp_totals totals;
+	unsigned nwarn;
+	struct vp_warning warn[VP_MAX_WARNINGS];
+};
+
+/*
+ * Plans in->size bytes at in->start.  VP_OK: res is complete and passed
+ * vp_check().  Otherwise err says why (a kernel refusal, an unsupported
+ * combination or an internal error); res then holds the inputs and the
+ * architecture parameters only.
+ */
+enum vp_status vp_plan(const struct vp_input *in, struct vp_result *res,
+		       struct vp_error *err);
+
+#endif

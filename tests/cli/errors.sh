@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Bad input and refusals, as a user meets them: each row gives the arguments,
+# the exit status, and a fragment the message on stderr must contain.  On
+# every row stdout must be empty, except for refusals with --json, which
+# must print one JSON object with an "error" member.
+set -u
+cd "$(dirname "$0")/../.."
+bin=${VMEMPLAN:-src/vmemplan}
+wrap=${VMEMPLAN_WRAP:-}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+status=0
+
+row() { # STATUS FRAGMENT ARGS...
+	local want=$1 frag=$2 rc
+	shift 2
+	$wrap "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	local ok=1
+	[ "$rc" = "$want" ] || ok=0
+	grep -qF -- "$frag" "$tmp/err" || ok=0
+	case " $* " in
+	*" --json "*)
+		if [ "$want" = 1 ]; then
+			jq -e '.error.message and .schema_version == 1' "$tmp/out" >/dev/null 2>&1 || ok=0
+		else
+			[ -s "$tmp/out" ] && ok=0
+		fi ;;
+	*)	[ -s "$tmp/out" ] && ok=0 ;;
+	esac
+	if [ $ok = 1 ]; then
+		echo "ok   exit $rc: vmemplan $*"
+	else
+		echo "FAIL vmemplan $*: exit $rc (expected $want), stderr must contain '$frag'"
+		sed 's/^/     stderr: /' "$tmp/err"
+		sed 's/^/     stdout: /' "$tmp/out" | head -5
+		status=1
+	fi
+}
+
+# Sizes: the grammar of the planner issue.
+row 64 "--device: '': empty value" --device ''
+row 64 "--device: '-1': not a whole decimal number" --device -1
+row 64 "--device: '0': size 0" --device 0
+row 64 "--device: '1.5T': not a whole decimal number" --device 1.5T
+row 64 "--device: '1X': unknown unit suffix" --device 1X
+row 64 "--device: '1TB': decimal unit" --device 1TB
+row 64 "--device: '0x10G': not a whole decimal number" --device 0x10G
+row 64 "--device: '010G': leading zero" --device 010G
+row 64 "--device: '18446744073709551616': too large for 64 bits" --device 18446744073709551616
+row 64 "--device: '16E': too large for 64 bits" --device 16E
+row 64 "--device: ' 1T': not a whole decimal number" --device ' 1T'
+row 64 "--device: '1T ': unknown unit suffix" --device '1T '
+row 64 "--device: '1T@': empty value" --device 1T@
+row 64 "--device: '1T@0x': not a whole decimal number" --device 1T@0x
+row 64 "--device: '1T@0xfffffffffffffffff': too large for 64 bits" --device 1T@0xfffffffffffffffff
+row 64 "start + size overflows 64 bits" --device 1T@0xffffff0000000000
+row 64 "exceeds maximum addressable range" --device 1T@2P
+row 64 "--device given twice" --device 1T --device 2T
+row 64 "--device SIZE[@START] is required"
+# Closed value sets.
+row 64 "--page-size: '8K': not a modelled base page size; expected 4K or 64K" --device 1T --page-size 8K
+row 64 "--page-size: '16k3': unknown unit suffix" --device 1T --page-size 16k3
+row 64 "--mmu: 'book3e': unknown MMU mode; expected radix or hash" --device 1T --mmu book3e
+row 64 "--mode: 'sector': unknown mode; expected fsdax or devdax" --device 1T --mode sector
+row 64 "--map: 'pmem': unknown map; expected dev or mem" --device 1T --map pmem
+row 64 "--arch: 'arm64': unknown architecture" --device 1T --arch arm64
+row 64 "--arch x86_64 is not modelled yet" --device 1T --arch x86_64
+row 64 "--engine: 'fast': unknown engine" --device 1T --engine fast
+row 64 "unexpected argument 'extra'" --device 1T extra
+# Alignments: a power of two the kernel supports for this MMU/page size.
+row 64 "--align: '3M': not a power of two" --device 1T --align 3M
+row 64 "--align: '0': not a power of two" --device 1T --align 0
+row 64 "align 16 MiB is not supported for ppc64 radix with 64K pages; supported: 64 KiB, 2 MiB" --device 1T --align 16M
+row 64 "align 2 MiB is not supported for ppc64 hash with 4K pages; supported: 4 KiB" --device 1T --mmu hash --page-size 4K --align 2M
+# Kernel versions.
+row 64 "--kernel: '5.14': not modelled yet" --device 1T --kernel 5.14
+row 64 "--kernel: '4.12': powerpc has no vmem_altmap support before 4.13" --device 1T --kernel 4.12
+row 64 "--kernel: '6.1.2.3': four numeric parts" --device 1T --kernel 6.1.2.3
+row 64 "--kernel: 'latest': expected MAJOR.MINOR[.PATCH][-SUFFIX]" --device 1T --kernel latest
+row 64 "devdax map=mem on kernel 6.1.100 takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.1.100
+# Layouts the kernel refuses: exit 1, the check, the errno.
+row 1 "drivers/nvdimm/pfn_devs.c:nd_pfn_init returns -EINVAL: start 0x100200000 misaligned to 0x1000000" --device 64G@0x100200000 --mmu hash
+row 1 "drivers/nvdimm/pfn_devs.c:nd_pfn_init returns -EINVAL: start 0x400100000 misaligned to 0x200000" --device 1G@0x400100000
+row 1 "returns -ENXIO: unable to satisfy requested alignment" --device 16M --mmu hash
+row 1 "returns -ENXIO: unable to satisfy requested alignment" --device 16M --mmu hash --json
+row 1 "returns -ENXIO: unable to satisfy requested alignment" --device 2M --map mem
+row 1 "returns -ENODEV: namespace size 4096 is below ND_MIN_NAMESPACE_SIZE" --device 4K
+row 1 "returns -EINVAL: start 0x100200000 misaligned" --device 64G@0x100200000 --mmu hash --json
+exit $status

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The JSON contract of schema_version 1 (vmemplan(1), OUTPUT): every key is
+# present in every configuration, sizes/addresses/pfns are integers, names
+# are strings, and a missing concept is null, never an absent key.
+set -u
+cd "$(dirname "$0")/../.."
+bin=${VMEMPLAN:-src/vmemplan}
+wrap=${VMEMPLAN_WRAP:-}
+status=0
+
+# jq program: the list of problems, empty when the document is right.
+read -r -d '' contract <<'JQ'
+def int: type == "number" and . == floor and . >= 0;
+def need($o; $keys; test; $where):
+  $keys[] as $k
+  | if ($o | has($k)) | not then "\($where).\($k) missing"
+    elif ($o[$k] | test) | not then "\($where).\($k) = \($o[$k] | tojson) has the wrong type"
+    else empty end;
+[
+  need(.; ["schema_version"]; int; ""),
+  (if .schema_version != 1 then "schema_version is not 1" else empty end),
+  need(.config; ["arch","mmu","kernel","mode","map","engine"]; type == "string"; "config"),
+  need(.config; ["page_size","align","data_align","compat_align","struct_page_size",
+                 "reserve_struct_page_size","vmemmap_block_size","section_size",
+                 "subsection_size","max_physmem_bits"]; int; "config"),
+  need(.config.assumptions; ["hash_16m_pages","boot_ram_at_least_1g","radix_2m_pages","kfence"];
+       type == "boolean"; "config.assumptions"),
+  (.devices | if type != "array" or length != 1 then "devices is not a one-element array" else empty end),
+  (.devices[] as $d | (
+    need($d; ["start","size"]; int; "device"),
+    need($d; ["start_defaulted"]; type == "boolean"; "device"),
+    need($d.layout; ["dataoff","end_trunc","start_pad","npfns","reserve_npfns",
+                     "page_map_bytes","usable_bytes"]; int; "layout"),
+    need($d; ["altmap"]; . == null or type == "object"; "device"),
+    (if $d.altmap != null then need($d.altmap; ["base_pfn","end_pfn","reserve","free","alloc","align"]; int; "altmap") else empty end),
+    need($d.vmemmap; ["first_pfn","end_pfn","blocks","altmap_blocks","dram_blocks","skipped_blocks",
+                      "cross_boundary_blocks","fallback_blocks","memmap_bytes","altmap_bytes","dram_bytes"]; int; "vmemmap"),
+    need($d.vmemmap; ["first_altmap_pfn"]; . == null or int; "vmemmap"),
+    need($d.vmemmap; ["runs"]; type == "array"; "vmemmap"),
+    ($d.vmemmap.runs[] | need(.; ["first_pfn","blocks"]; int; "vmemmap.runs[]"),
+                          need(.; ["backing"]; . == "altmap" or . == "dram"; "vmemmap.runs[]"),
+                          need(.; ["phys_pfn"]; . == null or int; "vmemmap.runs[]")),
+    need($d.waste; ["align_bytes","unused_altmap_bytes","dataoff_pad_bytes"]; int; "waste"),
+    need($d.after_free; ["alloc","align"]; . == null or int; "after_free"),
+    need($d.after_free; ["altmap_freed_pfns","dram_freed_bytes","kept_blocks"]; int; "after_free"),
+    # The definitions of the planner issue, as arithmetic.
+    (if $d.altmap != null and $d.vmemmap.altmap_bytes != $d.altmap.alloc * .config.page_size
+     then "altmap_bytes != alloc x page size" else empty end),
+    (if $d.vmemmap.memmap_bytes != ($d.vmemmap.end_pfn - $d.vmemmap.first_pfn) * 64
+     then "memmap_bytes != 64 x pfns hot-added" else empty end),
+    (if $d.layout.usable_bytes + $d.layout.dataoff + $d.layout.end_trunc + $d.layout.start_pad != $d.size
+     then "usable + dataoff + end_trunc + start_pad != size" else empty end))),
+  need(.totals; ["memmap_bytes","moved_to_device_bytes","dram_bytes","reserved_pfns",
+                 "alignment_waste_bytes","usable_bytes"]; int; "totals"),
+  need(.; ["warnings"]; type == "array"; ""),
+  (.warnings[] | need(.; ["code","message"]; type == "string"; "warnings[]"))
+] | .[]
+JQ
+
+for args in "--device 1T --page-size 64K" "--device 1T --page-size 64K --mmu hash" \
+	    "--device 16G@64G --mmu hash --page-size 4K" "--device 1T --map mem" \
+	    "--device 64G@0x100200000" "--device 1T@2T --kernel 6.1.0 --mode devdax" \
+	    "--device 1000M --page-size 4K"; do
+	# shellcheck disable=SC2086
+	out=$($wrap "$bin" $args --json)
+	problems=$(printf '%s' "$out" | jq -r "$contract" 2>&1)
+	if [ -z "$problems" ] && [ -n "$out" ]; then
+		echo "ok   JSON contract: $args"
+	else
+		echo "FAIL JSON contract: $args"
+		printf '%s\n' "$problems" | sed 's/^/     /'
+		status=1
+	fi
+done
+
+# A refusal with --json: schema_version, config and the error object.
+out=$($wrap "$bin" --device 64G@0x100200000 --mmu hash --json 2>/dev/null)
+if printf '%s' "$out" | jq -e '.schema_version == 1 and .config.mmu == "hash"
+	and .error.errno == "EINVAL" and .error.errno_value == -22
+	and .error.where == "drivers/nvdimm/pfn_devs.c:nd_pfn_init"
+	and (.error.message | type) == "string"' >/dev/null; then
+	echo "ok   JSON error object"
+else
+	echo "FAIL JSON error object: $out"
+	status=1
+fi
+exit $status

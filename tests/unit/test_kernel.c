@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Version grammar and the 6.1.y sub-eras of the change table:
+ *   6.1.0 - 6.1.11   MAX_STRUCT_PAGE_SIZE 128 (c91d71363084 in 6.1.12)
+ *   6.1.0 - 6.1.51   altmap_cross_boundary off by one (c8eebc4a99f1, 6.1.52)
+ *   6.1.0 - 6.1.186  vmemmap_can_optimize ungated (87a7ae75d738, 6.1.187) */
+#include "harness.h"
+#include "kernel.h"
+
+static const struct {
+	const char *in;
+	enum vp_kver_status st;
+	unsigned reserve;
+	int off_by_one, loose_free, ungated;
+} vers[] = {
+	{ "6.1", VP_KVER_OK, 128, 1, 1, 1 },
+	{ "6.1.0", VP_KVER_OK, 128, 1, 1, 1 },
+	{ "6.1.11", VP_KVER_OK, 128, 1, 1, 1 },
+	{ "6.1.12", VP_KVER_OK, 64, 1, 1, 1 },
+	{ "6.1.51", VP_KVER_OK, 64, 1, 1, 1 },
+	{ "6.1.52", VP_KVER_OK, 64, 0, 0, 1 },
+	{ "6.1.186", VP_KVER_OK, 64, 0, 0, 1 },
+	{ "6.1.187", VP_KVER_OK, 64, 0, 0, 0 },
+	{ "6.1.192", VP_KVER_OK, 64, 0, 0, 0 },
+	{ "6.1.192-2", VP_KVER_OK, 64, 0, 0, 0 },
+	{ "6.1.0-13-powerpc64le", VP_KVER_OK, 128, 1, 1, 1 },
+	{ "4.12", VP_KVER_TOO_OLD, 0, 0, 0, 0 },
+	{ "3.10.0", VP_KVER_TOO_OLD, 0, 0, 0, 0 },
+	{ "4.13", VP_KVER_NOT_MODELLED, 0, 0, 0, 0 },
+	{ "5.14.0-362.el9", VP_KVER_NOT_MODELLED, 0, 0, 0, 0 },
+	{ "6.12.117", VP_KVER_NOT_MODELLED, 0, 0, 0, 0 },
+	{ "6.1.2.3", VP_KVER_FOUR_PARTS, 0, 0, 0, 0 },
+	{ "6", VP_KVER_SYNTAX, 0, 0, 0, 0 },
+	{ "6.", VP_KVER_SYNTAX, 0, 0, 0, 0 },
+	{ "v6.1", VP_KVER_SYNTAX, 0, 0, 0, 0 },
+	{ "6.01", VP_KVER_SYNTAX, 0, 0, 0, 0 },
+	{ "6.1-", VP_KVER_SYNTAX, 0, 0, 0, 0 },
+	{ "6.1 ", VP_KVER_SYNTAX, 0, 0, 0, 0 },
+	{ "6.1.x", VP_KVER_SYNTAX, 0, 0, 0, 0 },
+	{ "", VP_KVER_SYNTAX, 0, 0, 0, 0 },
+};
+
+int main(void)
+{
+	unsigned i;
+
+	for (i = 0; i < sizeof(vers) / sizeof(vers[0]); i++) {
+		struct vp_kver v;
+		struct vp_kernel k;
+		enum vp_kver_status st = vp_kver_parse(vers[i].in, &v);
+
+		t_case = vers[i].in;
+		if (st == VP_KVER_OK)
+			st = vp_kernel_resolve(&v, &k);
+		EXPECT_U64(st, vers[i].st);
+		if (st != VP_KVER_OK)
+			continue;
+		EXPECT_U64(k.b.reserve_struct_page_size, vers[i].reserve);
+		EXPECT_U64(k.b.cross_boundary_off_by_one, vers[i].off_by_one);
+		EXPECT_U64(k.b.altmap_free_bound_loose, vers[i].loose_free);
+		EXPECT_U64(k.b.compound_vmemmap_ungated, vers[i].ungated);
+	}
+	{
+		struct vp_kver v;
+		struct vp_kernel k;
+
+		t_case = "canonical name";
+		vp_kver_parse("6.1", &v);
+		vp_kernel_resolve(&v, &k);
+		EXPECT_STR(k.name, "6.1.0");
+		vp_kver_parse("6.1.192-2", &v);
+		vp_kernel_resolve(&v, &k);
+		EXPECT_STR(k.name, "6.1.192-2");
+	}
+	return t_report("kernel");
+}

@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Whole plans against values derived by hand from the kernel rules
+ * (drivers/nvdimm/pfn_devs.c:nd_pfn_init and __nvdimm_setup_pfn,
+ * arch/powerpc/mm/init_64.c:vmemmap_populate/altmap_cross_boundary/
+ * vmemmap_free, mm/sparse-vmemmap.c:altmap_alloc_block_buf @6.1).
+ * Example names (E1, E2, ...) are those of shared/kernel-model.md §5.
+ * Notation: W = pfns one vmemmap block describes (B/64), nr = pfns it takes
+ * (B/PAGE_SIZE), P0/P1 = first/after-last hot-added pfn.
+ * Every plan runs with both engines and must give the same numbers.
+ */
+#include <errno.h>
+
+#include "harness.h"
+#include "compare.h"
+
+#define K(x) ((uint64_t)(x) << 10)
+#define M(x) ((uint64_t)(x) << 20)
+#define G(x) ((uint64_t)(x) << 30)
+#define T(x) ((uint64_t)(x) << 40)
+
+static struct vp_result res, ref;
+static struct vp_error err;
+
+static enum vp_status plan(enum vp_mmu mmu, unsigned pshift, uint64_t size,
+			   uint64_t start, enum vp_map map, const char *kernel,
+			   uint64_t align)
+{
+	struct vp_input in;
+	struct vp_kver v;
+	enum vp_status s, s2;
+	struct vp_error e2;
+
+	vp_input_defaults(&in);
+	in.mmu = mmu;
+	in.page_shift = pshift;
+	in.size = size;
+	in.start = start;
+	in.start_given = true;
+	in.map = map;
+	in.align = align;
+	if (kernel) {
+		vp_kver_parse(kernel, &v);
+		vp_kernel_resolve(&v, &in.kernel);
+	}
+	s = vp_plan(&in, &res, &err);
+	in.engine = VP_ENGINE_REFERENCE;
+	s2 = vp_plan(&in, &ref, &e2);
+	/* The reference engine must agree on everything it produced. */
+	EXPECT_U64(s2, s);
+	if (s == VP_OK && s2 == VP_OK) {
+		EXPECT_TRUE(same_device(&ref.dev[0], &res.dev[0]));
+		EXPECT_TRUE(memcmp(&ref.totals, &res.totals,
+				   sizeof(res.totals)) == 0);
+	}
+	return s;
+}
+
+static const struct vp_device_result *d0(void)
+{
+	return &res.dev[0];
+}
+
+static void e1_radix_64k_1t(void)
+{
+	t_case = "E1 radix 64K 1T@2T 6.1.192";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), T(2), VP_MAP_DEV, NULL, 0), VP_OK);
+	/* B = 2 MiB -> W = 32768 pfns (2 GiB), nr = 32; align 2M (radix THP),
+	 * compat 2M.  npfns = (2^40 - 8K) >> 16 = 16777215, reserve
+	 * 64 x 16777215 = 1 GiB - 64; dataoff = ALIGN(8K + 1G - 64, 2M)
+	 * = 1 GiB + 2 MiB. */
+	EXPECT_U64(d0()->layout.dataoff, 1075838976);
+	EXPECT_U64(d0()->layout.end_trunc, 0);
+	/* sb.npfns = (2^40 - dataoff) >> 16 = 16777216 - 16416. */
+	EXPECT_U64(d0()->layout.npfns, 16760800);
+	EXPECT_U64(d0()->layout.usable_bytes, 1098435788800ULL);
+	/* base_pfn = 2^41 >> 16; reserve = PFN(ALIGN(8K, 64K)) = 1;
+	 * free = (dataoff - 64K) >> 16 = 16415; end_pfn = base + 2^24 - 1. */
+	EXPECT_U64(d0()->hotadd.altmap.base_pfn, 33554432);
+	EXPECT_U64(d0()->hotadd.altmap.reserve, 1);
+	EXPECT_U64(d0()->hotadd.altmap.free, 16415);
+	EXPECT_U64(d0()->hotadd.altmap.end_pfn, 50331647);
+	/* 512 blocks, none crossing (2 TiB is 2 GiB aligned); block 0:
+	 * next = base + 1 -> pad 31; then 512 x 32 = 16384 pfns: exact fit. */
+	EXPECT_U64(d0()->populate.blocks_touched, 512);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 16384);
+	EXPECT_U64(d0()->hotadd.altmap.align, 31);
+	EXPECT_U64(d0()->populate.first_altmap_pfn, 33554432 + 32);
+	EXPECT_U64(d0()->altmap_bytes, G(1));
+	EXPECT_U64(d0()->dram_bytes, 0);
+	EXPECT_U64(d0()->unused_altmap_bytes, 0);
+	EXPECT_U64(d0()->align_waste_bytes, K(1984));
+	EXPECT_U64(res.totals.reserved_pfns, 16416);
+	EXPECT_U64(res.totals.alignment_waste_bytes, K(1984));
+	/* Removal: every block back to the altmap; align stays 31. */
+	EXPECT_U64(d0()->after_free.alloc, 0);
+	EXPECT_U64(d0()->after_free.align, 31);
+	EXPECT_U64(d0()->after_free.altmap_freed_pfns, 16384);
+	EXPECT_U64(d0()->after_free.dram_freed_bytes, 0);
+}
+
+static void e1b_vanilla_610(void)
+{
+	t_case = "E1b radix 64K 1T@2T 6.1.0";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), T(2), VP_MAP_DEV, "6.1.0", 0),
+		   VP_OK);
+	/* Reserve 128 x npfns = 2 GiB - 128; dataoff = 2 GiB + 2 MiB;
+	 * free = (dataoff - 64K) >> 16 = 32799.  The last block
+	 * (pfns end_pfn - 32767 .. end_pfn) fails the off-by-one test
+	 * start + 32768 > end_pfn -> DRAM; 511 blocks x 32 = 16352. */
+	EXPECT_U64(d0()->layout.dataoff, 2149580800ULL);
+	EXPECT_U64(d0()->hotadd.altmap.free, 32799);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 16352);
+	EXPECT_U64(d0()->hotadd.altmap.align, 31);
+	EXPECT_U64(d0()->populate.dram_blocks, 1);
+	EXPECT_U64(d0()->dram_bytes, M(2));
+	/* Unused: 32799 - 16352 - 31 = 16416 pfns. */
+	EXPECT_U64(d0()->unused_altmap_bytes, 16416ULL << 16);
+}
+
+static void e2_hash_64k_1t(void)
+{
+	t_case = "E2 hash 64K 1T@2T";
+	EXPECT_U64(plan(VP_MMU_HASH, 16, T(1), T(2), VP_MAP_DEV, NULL, 0), VP_OK);
+	/* B = 16 MiB (W = 262144 pfns = 16 GiB, nr = 256); align 16M (hash
+	 * 64K THP), compat 16M.  dataoff = ALIGN(8K + 1G - 64, 16M). */
+	EXPECT_U64(d0()->layout.dataoff, 1090519040);
+	EXPECT_U64(d0()->layout.usable_bytes, 1098421108736ULL);
+	EXPECT_U64(d0()->hotadd.altmap.free, 16639);
+	/* 64 blocks; pad (-(base + 1)) mod 256 = 255; 64 x 256 = 16384. */
+	EXPECT_U64(d0()->populate.blocks_touched, 64);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 16384);
+	EXPECT_U64(d0()->hotadd.altmap.align, 255);
+	EXPECT_U64(d0()->dram_bytes, 0);
+	EXPECT_U64(d0()->align_waste_bytes, K(16320));
+}
+
+static void hash_edges_16m_not_16g(void)
+{
+	t_case = "hash 64K 1T@16G+16M";
+	EXPECT_U64(plan(VP_MMU_HASH, 16, T(1), G(16) + M(16), VP_MAP_DEV, NULL,
+			0), VP_OK);
+	/* P0 = 262144 + 256 = 262400, P1 = P0 + 2^24 = 17039616.
+	 * Blocks floor(P0/W) = 1 .. ceil(P1/W) - 1 = 65: 65 touched.
+	 * Block 1 starts below base_pfn, block 65 ends past end_pfn: both
+	 * cross -> 2 x 16 MiB DRAM.  Blocks 2..64 (63) from the altmap:
+	 * pad = ALIGN(262401, 256) - 262401 = 255, alloc 63 x 256 = 16128,
+	 * unused 16639 - 16128 - 255 = 256 pfns = 16 MiB. */
+	EXPECT_U64(d0()->layout.dataoff, 1090519040);
+	EXPECT_U64(d0()->populate.blocks_touched, 65);
+	EXPECT_U64(d0()->populate.cross_blocks, 2);
+	EXPECT_U64(d0()->dram_bytes, M(32));
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 16128);
+	EXPECT_U64(d0()->hotadd.altmap.align, 255);
+	EXPECT_U64(d0()->unused_altmap_bytes, M(16));
+	EXPECT_U64(d0()->after_free.dram_freed_bytes, M(32));
+	EXPECT_U64(d0()->after_free.altmap_freed_pfns, 16128);
+}
+
+static void e8_hash_16g_at_8g(void)
+{
+	t_case = "E8 hash 64K 16G@8G";
+	EXPECT_U64(plan(VP_MMU_HASH, 16, G(16), G(8), VP_MAP_DEV, NULL, 0), VP_OK);
+	/* Both 16 GiB windows [0, 16G) and [16G, 32G) describe pfns outside
+	 * [8G, 24G): both cross -> all 32 MiB of vmemmap in DRAM. */
+	EXPECT_U64(d0()->populate.blocks_touched, 2);
+	EXPECT_U64(d0()->populate.dram_blocks, 2);
+	EXPECT_U64(d0()->dram_bytes, M(32));
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 0);
+	EXPECT_U64(d0()->hotadd.altmap.align, 0);
+	/* npfns = (16G - 8K) >> 16 = 262143; dataoff = ALIGN(8K + 64 x
+	 * 262143, 16M) = 32 MiB; free = 511. */
+	EXPECT_U64(d0()->layout.dataoff, M(32));
+	EXPECT_U64(d0()->hotadd.altmap.free, 511);
+}
+
+static void e7_hash_4k_16g(void)
+{
+	t_case = "E7 hash 4K 16G@64G";
+	EXPECT_U64(plan(VP_MMU_HASH, 12, G(16), G(64), VP_MAP_DEV, NULL, 0), VP_OK);
+	/* 4K hash has no THP: align 4K, compat 16M -> data align 16M.
+	 * npfns = (16G - 8K) >> 12 = 4194302; reserve 64 x that;
+	 * dataoff = ALIGN(8K + 268435328, 16M) = 272 MiB.
+	 * reserve = PFN(8K) = 2; free = (272M - 8K) >> 12 = 69630.
+	 * B = 16M: W = 262144 pfns (1 GiB), nr = 4096: 16 blocks; pad
+	 * (-(16777216 + 2)) mod 4096 = 4094; alloc 16 x 4096 = 65536. */
+	EXPECT_U64(d0()->layout.dataoff, M(272));
+	EXPECT_U64(d0()->layout.usable_bytes, 16894656512ULL);
+	EXPECT_U64(d0()->hotadd.altmap.reserve, 2);
+	EXPECT_U64(d0()->hotadd.altmap.free, 69630);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 65536);
+	EXPECT_U64(d0()->hotadd.altmap.align, 4094);
+	EXPECT_U64(d0()->dram_bytes, 0);
+	EXPECT_U64(res.arch.default_align, K(4));
+}
+
+static void e4_radix_misaligned(void)
+{
+	t_case = "E4 radix 64K 64G@4G+2M";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, G(64), G(4) + M(2), VP_MAP_DEV, NULL,
+			0), VP_OK);
+	/* dataoff = ALIGN(8K + 64 x 1048575, 2M) = 66 MiB; free 1055;
+	 * base_pfn = 65568.  P0 = 65568, P1 = 1114144: blocks 2 .. 34
+	 * (33).  Block 2 starts at pfn 65536 < base, block 34 ends past
+	 * end_pfn 1114143: 2 x 2 MiB DRAM.  31 blocks: pad 31, 992 pfns. */
+	EXPECT_U64(d0()->layout.dataoff, M(66));
+	EXPECT_U64(d0()->layout.usable_bytes, 68650270720ULL);
+	EXPECT_U64(d0()->hotadd.altmap.base_pfn, 65568);
+	EXPECT_U64(d0()->hotadd.altmap.free, 1055);
+	EXPECT_U64(d0()->populate.blocks_touched, 33);
+	EXPECT_U64(d0()->populate.cross_blocks, 2);
+	EXPECT_U64(d0()->dram_bytes, M(4));
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 992);
+	EXPECT_U64(d0()->hotadd.altmap.align, 31);
+	EXPECT_U64(d0()->unused_altmap_bytes, 32ULL << 16);
+}
+
+static void e4d_hash_refused(void)
+{
+	t_case = "E4d hash 64K 64G@4G+2M";
+	/* compat align 16M: 4G + 2M is misaligned -> nd_pfn_init -EINVAL. */
+	EXPECT_U64(plan(VP_MMU_HASH, 16, G(64), G(4) + M(2), VP_MAP_DEV, NULL,
+			0), VP_REFUSED);
+	EXPECT_U64(err.kerrno, EINVAL);
+	EXPECT_STR(err.where, "drivers/nvdimm/pfn_devs.c:nd_pfn_init");
+}
+
+static void enxio_too_small(void)
+{
+	t_case = "hash 64K 16M: unable to satisfy requested alignment";
+	/* npfns = (16M - 8K) >> 16 = 255; dataoff = ALIGN(8K + 16320, 16M)
+	 * = 16M, not below the size -> -ENXIO. */
+	EXPECT_U64(plan(VP_MMU_HASH, 16, M(16), G(16), VP_MAP_DEV, NULL, 0),
+		   VP_REFUSED);
+	EXPECT_U64(err.kerrno, ENXIO);
+	t_case = "radix 64K 4M: fits";
+	/* dataoff = ALIGN(8K + 64 x 63, 2M) = 2M < 4M. */
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, M(4), G(16), VP_MAP_DEV, NULL, 0), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, M(2));
+	t_case = "radix 64K 2M: refused";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, M(2), G(16), VP_MAP_DEV, NULL, 0),
+		   VP_REFUSED);
+	EXPECT_U64(err.kerrno, ENXIO);
+}
+
+static void one_block_exact(void)
+{
+	t_case = "radix 64K 2G@16G, 6.1.192";
+	/* One block describing exactly the device.  npfns = 32767,
+	 * dataoff = ALIGN(8192 + 2097088, 2M) = 4 MiB, free = 63.
+	 * Not crossing: start + 32768 - 1 = end_pfn is not > end_pfn.
+	 * pad 31 + 32 = 63 = free: exact fit. */
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, G(2), G(16), VP_MAP_DEV, NULL, 0), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, M(4));
+	EXPECT_U64(d0()->hotadd.altmap.free, 63);
+	EXPECT_U64(d0()->populate.altmap_blocks, 1);
+	EXPECT_U64(d0()->hotadd.altmap.align, 31);
+	EXPECT_U64(d0()->dram_bytes, 0);
+	t_case = "radix 64K 2G@16G, 6.1.12 (off by one)";
+	/* 64-byte reserve again, but start + 32768 > end_pfn: DRAM. */
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, G(2), G(16), VP_MAP_DEV, "6.1.12", 0),
+		   VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, M(4));
+	EXPECT_U64(d0()->populate.cross_blocks, 1);
+	EXPECT_U64(d0()->dram_bytes, M(2));
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 0);
+	t_case = "radix 64K 2G@16G+2M";
+	/* P0 = 262176, P1 = 294944: blocks 8 and 9, each describing pfns
+	 * outside the device -> 2 DRAM blocks, nothing from the altmap. */
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, G(2), G(16) + M(2), VP_MAP_DEV, NULL,
+			0), VP_OK);
+	EXPECT_U64(d0()->populate.blocks_touched, 2);
+	EXPECT_U64(d0()->dram_bytes, M(4));
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 0);
+}
+
+static void radix_4k(void)
+{
+	t_case = "radix 4K 1T@2T";
+	/* B = 2M: W = 32768 pfns (128 MiB), nr = 512.  npfns = 2^28 - 2,
+	 * dataoff = ALIGN(8K + 64 x npfns, 2M) = 16 GiB + 2 MiB; reserve 2,
+	 * free = (dataoff - 8K) >> 12 = 4194814.  8192 blocks: pad
+	 * (-(base + 2)) mod 512 = 510, alloc 8192 x 512 = 4194304. */
+	EXPECT_U64(plan(VP_MMU_RADIX, 12, T(1), T(2), VP_MAP_DEV, NULL, 0), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, G(16) + M(2));
+	EXPECT_U64(d0()->hotadd.altmap.free, 4194814);
+	EXPECT_U64(d0()->populate.blocks_touched, 8192);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 4194304);
+	EXPECT_U64(d0()->hotadd.altmap.align, 510);
+	EXPECT_U64(d0()->memmap_bytes, G(16));
+	EXPECT_U64(d0()->dram_bytes, 0);
+}
+
+static void e11_map_mem(void)
+{
+	t_case = "E11 radix 64K 1T map=mem";
+	/* dataoff = ALIGN(8K, 2M) = 2M; no altmap: 512 DRAM blocks of 2M. */
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), T(2), VP_MAP_MEM, NULL, 0), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, M(2));
+	EXPECT_U64(d0()->hotadd.has_altmap, 0);
+	EXPECT_U64(d0()->dram_bytes, G(1));
+	EXPECT_U64(d0()->altmap_bytes, 0);
+	EXPECT_U64(res.totals.reserved_pfns, 32);
+	/* The pad between the 64K info block and 2M is waste. */
+	EXPECT_U64(res.totals.alignment_waste_bytes, M(2) - K(64));
+	EXPECT_U64(d0()->after_free.dram_freed_bytes, G(1));
+	t_case = "hash 64K 1T map=mem";
+	EXPECT_U64(plan(VP_MMU_HASH, 16, T(1), T(2), VP_MAP_MEM, NULL, 0), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, M(16));
+	EXPECT_U64(d0()->dram_bytes, G(1));	/* 64 x 16 MiB */
+}
+
+static void end_trunc(void)
+{
+	t_case = "radix 64K 1G+1M: end_trunc";
+	/* S + Z = 16G + 1G + 1M: 1 MiB past the 2M data alignment. */
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, G(1) + M(1), G(16), VP_MAP_DEV, NULL,
+			0), VP_OK);
+	EXPECT_U64(d0()->layout.end_trunc, M(1));
+	/* npfns = (1G + 1M - 8K) >> 16 = 16399; 64 x 16399 = 1049536;
+	 * dataoff = ALIGN(8192 + 1049536, 2M) = 2M; usable 1G - 2M. */
+	EXPECT_U64(d0()->layout.dataoff, M(2));
+	EXPECT_U64(d0()->layout.usable_bytes, G(1) - M(2));
+	EXPECT_U64(d0()->hotadd.end_pfn - d0()->hotadd.start_pfn, 16384);
+}
+
+static void align_refusals(void)
+{
+	t_case = "radix: --align 16M unsupported";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), T(2), VP_MAP_DEV, NULL, M(16)),
+		   VP_BADINPUT);
+	t_case = "hash 4K: --align 2M unsupported (no THP)";
+	EXPECT_U64(plan(VP_MMU_HASH, 12, T(1), T(2), VP_MAP_DEV, NULL, M(2)),
+		   VP_BADINPUT);
+	t_case = "radix: --align 64K";
+	/* data align = max(64K, 2M): same layout as E1. */
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), T(2), VP_MAP_DEV, NULL, K(64)),
+		   VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, 1075838976);
+	t_case = "beyond MAX_PHYSMEM_BITS";
+	/* 2^51 is the first address past the limit. */
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), (1ULL << 51) - T(1) + G(16),
+			VP_MAP_DEV, NULL, 0), VP_BADINPUT);
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), (1ULL << 51) - T(1),
+			VP_MAP_DEV, NULL, 0), VP_OK);
+	t_case = "devdax map=mem on 6.1.186";
+	{
+		struct vp_input in;
+		struct vp_kver v;
+
+		vp_input_defaults(&in);
+		in.size = T(1);
+		in.mode = VP_MODE_DEVDAX;
+		in.map = VP_MAP_MEM;
+		vp_kver_parse("6.1.186", &v);
+		vp_kernel_resolve(&v, &in.kernel);
+		EXPECT_U64(vp_plan(&in, &res, &err), VP_UNSUPPORTED);
+		vp_kver_parse("6.1.187", &v);
+		vp_kernel_resolve(&v, &in.kernel);
+		EXPECT_U64(vp_plan(&in, &res, &err), VP_OK);
+	}
+}
+
+int main(void)
+{
+	e1_radix_64k_1t();
+	e1b_vanilla_610();
+	e2_hash_64k_1t();
+	hash_edges_16m_not_16g();
+	e8_hash_16g_at_8g();
+	e7_hash_4k_16g();
+	e4_radix_misaligned();
+	e4d_hash_refused();
+	enxio_too_small();
+	one_block_exact();
+	radix_4k();
+	e11_map_mem();
+	end_trunc();
+	align_refusals();
+	return t_report("plan");
+}
