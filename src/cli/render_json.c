@@ -46,8 +46,7 @@ static json_object *config(const struct vp_result *r)
 	put(c, "engine", json_object_new_string(vp_engine_name(in->engine)));
 	a = json_object_new_object();
 	put(a, "hash_16m_pages", json_object_new_boolean(in->plat.hash_16m));
-	put(a, "boot_ram_at_least_1g",
-	    json_object_new_boolean(in->plat.boot_ram_ge_1g));
+	put(a, "boot_ram_bytes", u64(in->plat.boot_ram_bytes));
 	put(a, "radix_2m_pages", json_object_new_boolean(in->plat.radix_2m));
 	put(a, "kfence", json_object_new_boolean(in->plat.kfence));
 	put(c, "assumptions", a);

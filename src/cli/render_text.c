@@ -33,6 +33,11 @@ static void line(struct out *o, const char *fmt, ...)
 	va_end(ap);
 }
 
+static const char *blocks(uint64_t n)
+{
+	return n == 1 ? "block" : "blocks";
+}
+
 static void blank(struct out *o)
 {
 	if (fputc('\n', o->f) == EOF)
@@ -110,17 +115,20 @@ static void device(struct out *o, const struct vp_result *r,
 	snprintf(num, sizeof(num), "%" PRIu64 " pfns",
 		 d->hotadd.end_pfn - d->hotadd.start_pfn);
 	row(o, "struct pages", sz(o, d->memmap_bytes), num);
-	snprintf(num, sizeof(num), "%" PRIu64 " blocks", s->altmap_blocks);
+	snprintf(num, sizeof(num), "%" PRIu64 " %s", s->altmap_blocks,
+		 blocks(s->altmap_blocks));
 	row(o, "on the device", sz(o, d->altmap_bytes), num);
-	snprintf(num, sizeof(num), "%" PRIu64 " blocks", s->dram_blocks);
+	snprintf(num, sizeof(num), "%" PRIu64 " %s", s->dram_blocks,
+		 blocks(s->dram_blocks));
 	row(o, "in DRAM", sz(o, d->dram_bytes), num);
 	if (s->cross_blocks || s->fallback_blocks)
 		line(o, "  %-24s %" PRIu64 " cross the device boundary, %" PRIu64
 		     " found the altmap full", "of which", s->cross_blocks,
 		     s->fallback_blocks);
 	if (s->skipped_blocks)
-		line(o, "  %-24s %" PRIu64 " blocks", "already populated",
-		     s->skipped_blocks);
+		line(o, "  %-24s %" PRIu64 " %s (boot RAM's memmap)",
+		     "already mapped", s->skipped_blocks,
+		     blocks(s->skipped_blocks));
 	if (s->first_altmap_pfn != UINT64_MAX)
 		line(o, "  %-24s %" PRIu64, "first altmap pfn",
 		     s->first_altmap_pfn);
@@ -152,6 +160,11 @@ int vp_render_text(FILE *f, const struct vp_result *r, bool bytes)
 	line(&o, "%s namespace, map=%s, align %s", vp_mode_name(in->mode),
 	     vp_map_name(in->map),
 	     sz(&o, in->align ? in->align : r->arch.default_align));
+	line(&o, "Assuming boot RAM [0, %s), %s", sz(&o, in->plat.boot_ram_bytes),
+	     in->mmu == VP_MMU_HASH ?
+		     (in->plat.hash_16m ? "16M hash pages, no KFENCE" :
+					  "no 16M hash pages") :
+		     (in->plat.radix_2m ? "2M radix pages" : "no 2M radix pages"));
 	blank(&o);
 	for (i = 0; i < r->ndev; i++) {
 		device(&o, r, &r->dev[i], i);

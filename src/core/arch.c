@@ -26,7 +26,8 @@
 static unsigned vmemmap_block_shift(const struct vp_input *in)
 {
 	if (in->mmu == VP_MMU_HASH)
-		return in->plat.hash_16m && in->plat.boot_ram_ge_1g ? 24 :
+		return in->plat.hash_16m && in->plat.boot_ram_bytes >= (1ULL << 30) ?
+			       24 :
 		       in->page_shift;
 	return in->plat.radix_2m ? 21 : in->page_shift;
 }

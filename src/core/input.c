@@ -13,15 +13,22 @@ void vp_input_defaults(struct vp_input *in)
 	in->page_shift = 16;
 	in->mode = VP_MODE_FSDAX;
 	in->map = VP_MAP_DEV;
-	in->start = VP_DEFAULT_START;
 	in->plat.hash_16m = true;
-	in->plat.boot_ram_ge_1g = true;
+	in->plat.boot_ram_bytes = VP_DEFAULT_BOOT_RAM;
+	in->start = vp_default_start(&in->plat);
 	in->plat.radix_2m = true;
 	in->plat.kfence = false;
 	in->engine = VP_ENGINE_RUNLENGTH;
 	/* The default version is a constant that resolves by construction. */
 	if (vp_kver_parse(VP_KERNEL_DEFAULT, &v) == VP_KVER_OK)
 		vp_kernel_resolve(&v, &in->kernel);
+}
+
+uint64_t vp_default_start(const struct vp_platform *plat)
+{
+	const uint64_t step = 16ULL << 30;
+
+	return (plat->boot_ram_bytes / step + 1) * step;
 }
 
 const char *vp_arch_name(enum vp_arch a)

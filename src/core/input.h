@@ -20,15 +20,21 @@ enum vp_engine { VP_ENGINE_RUNLENGTH, VP_ENGINE_REFERENCE };
 /*
  * Hardware and boot facts that change the numbers.  The defaults describe a
  * POWER9/POWER10 LPAR running a distribution kernel: the CPU offers 16M
- * hash pages and the 2M radix page size, boot RAM is at least 1 GiB, KFENCE
- * and debug_pagealloc are off.  (Options for these come with the kernel
- * version work; the JSON reports them under config.assumptions.)
+ * hash pages and the 2M radix page size, KFENCE and debug_pagealloc are
+ * off, and boot RAM is [0, 1 GiB): pseries RAM starts at physical 0, and
+ * 1 GiB is the least for which hash maps the vmemmap with 16M pages
+ * (hash_utils.c:htab_init_page_sizes).  Boot RAM matters twice: its
+ * sections are valid early sections whose vmemmap blocks already exist, so
+ * a device block sharing a window with it costs nothing new; and a device
+ * overlapping it is refused.  (Options for these come with the kernel
+ * version and several-device work; the JSON reports them under
+ * config.assumptions.)
  */
 struct vp_platform {
 	bool hash_16m;		/* 16M pages in ibm,segment-page-sizes */
-	bool boot_ram_ge_1g;	/* memblock_phys_mem_size() >= 1 GiB */
 	bool radix_2m;		/* 2M in ibm,processor-radix-AP-encodings */
 	bool kfence;		/* CONFIG_KFENCE or debug_pagealloc */
+	uint64_t boot_ram_bytes; /* boot RAM [0, boot_ram_bytes) */
 };
 
 struct vp_input {
@@ -46,8 +52,9 @@ struct vp_input {
 	enum vp_engine engine;
 };
 
-/* Default start when none is given and no boot RAM is known: 16 GiB. */
-#define VP_DEFAULT_START (16ULL << 30)
+/* Default start: the first 16 GiB boundary above boot RAM. */
+#define VP_DEFAULT_BOOT_RAM (1ULL << 30)
+uint64_t vp_default_start(const struct vp_platform *plat);
 
 void vp_input_defaults(struct vp_input *in);
 

@@ -103,7 +103,8 @@ enum vp_status vp_nd_pfn_init(const struct vp_input *in,
  *   end_pfn  = PHYS_PFN(range.end)
  *   free     = PHYS_PFN(dataoff - ALIGN(SZ_8K, PAGE_SIZE)), alloc = 0
  *   RAM mode: -EINVAL if dataoff < ALIGN(SZ_8K, PAGE_SIZE); no altmap.
- * mm/memremap.c:pagemap_range @6.1 (line 218) then refuses a range beyond
+ * mm/memremap.c:pagemap_range @6.1 refuses a range that intersects boot
+ * RAM (line 195, -ENXIO) and one beyond
  * PHYSMEM_END = 2^MAX_PHYSMEM_BITS - 1 (mhp_range_allowed, -EINVAL), and
  * mm/memory_hotplug.c:__add_pages @6.1 (lines 315-330) checks
  * base_pfn == first pfn, vmem_altmap_offset <= nr_pages and
@@ -123,6 +124,16 @@ enum vp_status vp_nvdimm_setup_pfn(const struct vp_input *in,
 	memset(out, 0, sizeof(*out));
 	out->start_pfn = base_pfn;
 	out->end_pfn = (last >> p->page_shift) + 1;
+	/* mm/memremap.c:pagemap_range @6.1 (lines 195-203): a range that
+	 * intersects System RAM is refused before anything is mapped. */
+	if (base < in->plat.boot_ram_bytes)
+		return vp_fail(err, VP_REFUSED, ENXIO,
+			       "mm/memremap.c:pagemap_range",
+			       "attempted on %s region %#llx-%#llx (boot RAM is [0, %#llx))",
+			       last < in->plat.boot_ram_bytes ? "ram" : "mixed",
+			       (unsigned long long)base,
+			       (unsigned long long)last,
+			       (unsigned long long)in->plat.boot_ram_bytes);
 	if (last > limit)
 		return vp_fail(err, VP_BADINPUT, EINVAL,
 			       "mm/memremap.c:pagemap_range",

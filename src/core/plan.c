@@ -146,7 +146,10 @@ enum vp_status vp_plan(const struct vp_input *in, struct vp_result *res,
 	d->start = in->start;
 	d->size = in->size;
 	d->start_given = in->start_given;
-	if ((s = vp_nd_pfn_init(in, &res->arch, &d->layout, err)) ||
+	if ((s = vp_vmemmap_boot(&res->geom, st,
+				 in->plat.boot_ram_bytes >> res->arch.page_shift,
+				 err)) ||
+	    (s = vp_nd_pfn_init(in, &res->arch, &d->layout, err)) ||
 	    (s = vp_nvdimm_setup_pfn(in, &res->arch, &d->layout, &d->hotadd,
 				     err)) ||
 	    (s = vp_vmemmap_populate(&res->geom, &in->kernel.b, in->engine, st,

@@ -144,7 +144,7 @@ static bool run_can_merge(const struct vp_block_run *a,
 {
 	return a->first + a->count == b->first && a->backing == b->backing &&
 	       a->dev == b->dev &&
-	       (a->backing == VP_BACK_DRAM ||
+	       (a->backing != VP_BACK_ALTMAP ||
 		a->phys_pfn + a->count * nr == b->phys_pfn);
 }
 
@@ -529,6 +529,27 @@ enum vp_status vp_vmemmap_populate(const struct vp_vmemmap_geom *g,
 		h->altmap.alloc = 0;
 	return engine == VP_ENGINE_REFERENCE ? populate_reference(&x, err) :
 					       populate_runlength(&x, err);
+}
+
+/*
+ * mm/sparse.c:sparse_init @6.1: boot memory's memmap is populated during
+ * boot (from memblock), and its sections are early sections, for which
+ * pfn_valid() is true throughout.
+ */
+enum vp_status vp_vmemmap_boot(const struct vp_vmemmap_geom *g,
+			       struct vp_mem_state *st, uint64_t end_pfn,
+			       struct vp_error *err)
+{
+	struct vp_block_run r = { .first = 0, .backing = VP_BACK_BOOT,
+				  .dev = UINT32_MAX };
+	enum vp_status s;
+
+	if (end_pfn == 0)
+		return VP_OK;
+	r.count = div_up(end_pfn, g->pfns_per_block);
+	if ((s = valid_add(st, 0, end_pfn, err)))
+		return s;
+	return state_add_run(st, &r, g->block_pfns, err);
 }
 
 /* ---- free ------------------------------------------------------------- */

@@ -24,7 +24,11 @@
 #include "kernel.h"
 #include "layout.h"
 
-enum vp_backing { VP_BACK_ALTMAP, VP_BACK_DRAM };
+enum vp_backing {
+	VP_BACK_ALTMAP,		/* a device's vmem_altmap */
+	VP_BACK_DRAM,		/* the page allocator, at hot-add */
+	VP_BACK_BOOT,		/* memblock, at boot (early sections) */
+};
 
 /* A run of consecutive vmemmap blocks with the same backing.  Altmap runs
  * are physically contiguous from phys_pfn. */
@@ -87,6 +91,12 @@ struct vp_free_stats {
 
 void vp_vmemmap_geom(const struct vp_arch_params *p,
 		     struct vp_vmemmap_geom *g);
+
+/* Boot RAM [0, end_pfn): early sections, valid, their vmemmap mapped from
+ * memblock before any hot-add. */
+enum vp_status vp_vmemmap_boot(const struct vp_vmemmap_geom *g,
+			       struct vp_mem_state *st, uint64_t end_pfn,
+			       struct vp_error *err);
 
 enum vp_status vp_vmemmap_populate(const struct vp_vmemmap_geom *g,
 				   const struct vp_kbehaviour *kb,

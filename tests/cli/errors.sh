@@ -85,6 +85,7 @@ row 1 "drivers/nvdimm/pfn_devs.c:nd_pfn_init returns -EINVAL: start 0x400100000 
 row 1 "returns -ENXIO: unable to satisfy requested alignment" --device 16M --mmu hash
 row 1 "returns -ENXIO: unable to satisfy requested alignment" --device 16M --mmu hash --json
 row 1 "returns -ENXIO: unable to satisfy requested alignment" --device 2M --map mem
+row 1 "mm/memremap.c:pagemap_range returns -ENXIO: attempted on mixed region 0x20000000-0x5fffffff" --device 1G@512M
 row 1 "returns -ENODEV: namespace size 4096 is below ND_MIN_NAMESPACE_SIZE" --device 4K
 row 1 "returns -EINVAL: start 0x100200000 misaligned" --device 64G@0x100200000 --mmu hash --json
 exit $status

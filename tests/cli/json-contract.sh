@@ -23,8 +23,9 @@ def need($o; $keys; test; $where):
   need(.config; ["page_size","align","data_align","compat_align","struct_page_size",
                  "reserve_struct_page_size","vmemmap_block_size","section_size",
                  "subsection_size","max_physmem_bits"]; int; "config"),
-  need(.config.assumptions; ["hash_16m_pages","boot_ram_at_least_1g","radix_2m_pages","kfence"];
+  need(.config.assumptions; ["hash_16m_pages","radix_2m_pages","kfence"];
        type == "boolean"; "config.assumptions"),
+  need(.config.assumptions; ["boot_ram_bytes"]; int; "config.assumptions"),
   (.devices | if type != "array" or length != 1 then "devices is not a one-element array" else empty end),
   (.devices[] as $d | (
     need($d; ["start","size"]; int; "device"),

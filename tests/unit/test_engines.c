@@ -61,7 +61,7 @@ int main(void)
 		in.page_shift = pick(2) ? 16 : 12;
 		in.map = pick(4) ? VP_MAP_DEV : VP_MAP_MEM;
 		in.plat.hash_16m = pick(5) != 0;
-		in.plat.boot_ram_ge_1g = pick(5) != 0;
+		in.plat.boot_ram_bytes = pick(5) ? 1ULL << 30 : 512ULL << 20;
 		vp_kver_parse(kernels[pick(4)], &v);
 		vp_kernel_resolve(&v, &in.kernel);
 		if (vp_arch_params(&in, &p, &err))
@@ -88,6 +88,9 @@ int main(void)
 		/* Neighbours: up to 3 valid sub-section aligned ranges around
 		 * the device, some sharing its first or last section. */
 		memset(&s1, 0, sizeof(s1));
+		if (pick(2))
+			vp_vmemmap_boot(&g, &s1, in.plat.boot_ram_bytes >>
+						 p.page_shift, &err);
 		nprior = pick(4);
 		for (j = 0; j < nprior; j++) {
 			uint64_t ss = g.subsection_pfns, lo, len;
