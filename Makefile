@@ -18,7 +18,8 @@ CORE_SRC = src/core/units.c src/core/error.c src/core/kernel.c \
            src/core/input.c src/core/arch.c src/core/layout.c \
            src/core/altmap.c src/core/vmemmap.c src/core/plan.c \
            src/core/check.c
-CLI_SRC = src/cli/options.c src/cli/render_text.c src/cli/render_json.c \
+CLI_SRC = src/cli/values.c src/cli/options.c src/cli/render_text.c \
+          src/cli/render_json.c src/cli/batch.c \
           src/cli/main.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 
@@ -74,12 +75,38 @@ uninstall:
 	      $(DESTDIR)$(bashcompdir)/vmemplan $(DESTDIR)$(zshcompdir)/_vmemplan \
 	      $(DESTDIR)$(fishcompdir)/vmemplan.fish
 
+# Where "make install" puts things (the install test reads this).
+show-dirs:
+	@echo "bindir=$(bindir)"
+	@echo "man1dir=$(mandir)/man1"
+	@echo "bashcompdir=$(bashcompdir)"
+	@echo "zshcompdir=$(zshcompdir)"
+	@echo "fishcompdir=$(fishcompdir)"
+
+# Release tarball: the tracked files (MANIFEST inside a tarball) plus the
+# generated ./configure.  distcheck builds and tests it in a scratch tree.
+DISTNAME = vmemplan-$(VERSION)
+dist:
+	rm -rf build/dist && $(MKDIR_P) build/dist/$(DISTNAME)
+	{ git ls-files 2>/dev/null || cat MANIFEST; } | grep -v '^MANIFEST$$' >build/dist/MANIFEST
+	tar -cf - -T build/dist/MANIFEST | tar -xf - -C build/dist/$(DISTNAME)
+	cp build/dist/MANIFEST build/dist/$(DISTNAME)/MANIFEST
+	cd build/dist/$(DISTNAME) && ./autogen.sh >/dev/null 2>&1 && rm -rf autom4te.cache
+	tar -czf $(DISTNAME).tar.gz -C build/dist $(DISTNAME)
+	@echo "$(DISTNAME).tar.gz"
+
+distcheck: dist
+	rm -rf build/distcheck && $(MKDIR_P) build/distcheck
+	tar -xzf $(DISTNAME).tar.gz -C build/distcheck
+	cd build/distcheck/$(DISTNAME) && ./configure -q && $(MAKE) -s && $(MAKE) -s check
+	@echo "$(DISTNAME).tar.gz is ready for distribution"
+
 clean:
-	rm -rf build $(BIN)
+	rm -rf build $(BIN) $(DISTNAME).tar.gz
 
 distclean: clean
 	rm -rf config.mk config.log config.status configure aclocal.m4 \
 	       autom4te.cache install-sh
 
-.PHONY: all check check-sanitize check-valgrind install uninstall clean \
-        distclean
+.PHONY: all check check-sanitize check-valgrind install uninstall show-dirs \
+        dist distcheck clean distclean

@@ -34,8 +34,8 @@ for t in ${UNIT_BINS:-}; do
 	note "$(basename "$t"): $(tail -n1 "$tmp/out")" $rc "$tmp/out"
 done
 
-for script in tests/cli/golden.sh tests/cli/errors.sh tests/cli/json-contract.sh \
-	      tests/cli/output-errors.sh; do
+for script in tests/cli/golden.sh tests/cli/errors.sh tests/cli/json-contract.sh tests/cli/install.sh \
+	      tests/cli/output-errors.sh tests/cli/batch.sh; do
 	bash "$script" >"$tmp/out" 2>&1
 	rc=$?
 	p=$(grep -c '^ok' "$tmp/out")

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../core/plan.h"
+#include "batch.h"
 #include "exitcodes.h"
 #include "options.h"
 #include "render.h"
@@ -23,7 +24,9 @@ static int close_stdout(int status)
 		failed = 1;
 	if (!failed)
 		return status;
-	if (errno == EPIPE)	/* the reader went away: end quietly */
+	/* Reached only when SIGPIPE is ignored (the default action ends the
+	 * process first): the reader went away, so end quietly. */
+	if (errno == EPIPE)
 		return VP_EXIT_IO;
 	fprintf(stderr, "vmemplan: write error: %s\n", strerror(errno));
 	return VP_EXIT_IO;
@@ -37,9 +40,11 @@ int main(int argc, char **argv)
 	int status = VP_EXIT_OK;
 
 	vp_options_parse(argc, argv, &o);
+	if (o.batch)
+		return close_stdout(vp_batch(stdin, stdout, &o.in));
 	switch (vp_plan(&o.in, &res, &err)) {
 	case VP_OK:
-		if (o.json ? vp_render_json(stdout, &res) :
+		if (o.json ? vp_json_emit(stdout, vp_json_result(&res), true) :
 			     vp_render_text(stdout, &res, o.bytes))
 			status = VP_EXIT_IO;
 		break;
@@ -48,15 +53,17 @@ int main(int argc, char **argv)
 			err.where ? err.where : "", err.kerrno ? " returns -" : "",
 			err.kerrno ? vp_errno_name(err.kerrno) : "",
 			"", err.msg);
-		if (o.json && vp_render_json_error(stdout, &res, &err))
+		if (o.json &&
+		    vp_json_emit(stdout, vp_json_error(&res, &err), true))
 			status = VP_EXIT_IO;
 		else
 			status = VP_EXIT_REFUSED;
 		break;
 	case VP_BADINPUT:
 	case VP_UNSUPPORTED:
-		fprintf(stderr, "vmemplan: %s\n", err.msg);
-		fprintf(stderr, "Try 'vmemplan --help' for more information.\n");
+		fprintf(stderr, "vmemplan: %s%s%s\n", err.where ? err.where : "",
+			err.where ? ": " : "", err.msg);
+		fprintf(stderr, "Try `vmemplan --help' or `vmemplan --usage' for more information.\n");
 		status = VP_EXIT_USAGE;
 		break;
 	case VP_INTERNAL:

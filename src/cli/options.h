@@ -11,6 +11,7 @@ struct vp_options {
 	struct vp_input in;
 	bool json;
 	bool bytes;
+	bool batch;
 };
 
 /* Parses argv; on a usage error prints it and exits VP_EXIT_USAGE. */

@@ -10,13 +10,18 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <json-c/json.h>
+
 #include "../core/plan.h"
 
 int vp_render_text(FILE *f, const struct vp_result *r, bool bytes);
-int vp_render_json(FILE *f, const struct vp_result *r);
-/* {"schema_version", "config", "error"} for a kernel refusal. */
-int vp_render_json_error(FILE *f, const struct vp_result *r,
-			 const struct vp_error *e);
+
+/* The JSON document of a plan (schema_version 1). */
+json_object *vp_json_result(const struct vp_result *r);
+/* {"schema_version", "config", "error"}: config is null when r is. */
+json_object *vp_json_error(const struct vp_result *r, const struct vp_error *e);
+/* Prints root (pretty, or on one line) and releases it. */
+int vp_json_emit(FILE *f, json_object *root, bool pretty);
 
 #define VP_SCHEMA_VERSION 1
 

@@ -133,18 +133,19 @@ static json_object *device(const struct vp_result *r,
 	return o;
 }
 
-static int emit(FILE *f, json_object *root)
+int vp_json_emit(FILE *f, json_object *root, bool pretty)
 {
-	const char *s = json_object_to_json_string_ext(
-		root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
-			  JSON_C_TO_STRING_NOSLASHESCAPE);
+	int flags = JSON_C_TO_STRING_NOSLASHESCAPE |
+		    (pretty ? JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED :
+			      JSON_C_TO_STRING_PLAIN);
+	const char *s = json_object_to_json_string_ext(root, flags);
 	int rc = fputs(s, f) < 0 || fputc('\n', f) == EOF ? -1 : 0;
 
 	json_object_put(root);
 	return rc;
 }
 
-int vp_render_json(FILE *f, const struct vp_result *r)
+json_object *vp_json_result(const struct vp_result *r)
 {
 	json_object *root = json_object_new_object(), *devs, *t, *w;
 	unsigned i;
@@ -172,16 +173,15 @@ int vp_render_json(FILE *f, const struct vp_result *r)
 		json_object_array_add(w, j);
 	}
 	put(root, "warnings", w);
-	return emit(f, root);
+	return root;
 }
 
-int vp_render_json_error(FILE *f, const struct vp_result *r,
-			 const struct vp_error *e)
+json_object *vp_json_error(const struct vp_result *r, const struct vp_error *e)
 {
 	json_object *root = json_object_new_object(), *o;
 
 	put(root, "schema_version", u64(VP_SCHEMA_VERSION));
-	put(root, "config", config(r));
+	put(root, "config", r ? config(r) : NULL);
 	o = json_object_new_object();
 	put(o, "errno", e->kerrno ? json_object_new_string(
 					    vp_errno_name(e->kerrno)) : NULL);
@@ -190,5 +190,5 @@ int vp_render_json_error(FILE *f, const struct vp_result *r,
 	put(o, "where", e->where ? json_object_new_string(e->where) : NULL);
 	put(o, "message", json_object_new_string(e->msg));
 	put(root, "error", o);
-	return emit(f, root);
+	return root;
 }

@@ -177,7 +177,7 @@ int vp_render_text(FILE *f, const struct vp_result *r, bool bytes)
 	row(&o, "in DRAM", sz(&o, t->dram_bytes), "");
 	line(&o, "  %-24s %" PRIu64, "reserved pfns", t->reserved_pfns);
 	row(&o, "alignment waste", sz(&o, t->alignment_waste_bytes),
-	     "altmap align + unused reserve + padding + end_trunc");
+	     "altmap align + unused reserve + padding + end_trunc + start_pad");
 	row(&o, "usable", sz(&o, t->usable_bytes), "");
 	blank(&o);
 	for (i = 0; i < r->nwarn; i++)

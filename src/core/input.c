@@ -10,7 +10,7 @@ void vp_input_defaults(struct vp_input *in)
 	memset(in, 0, sizeof(*in));
 	in->arch = VP_ARCH_PPC64;
 	in->mmu = VP_MMU_RADIX;
-	in->page_shift = 16;
+	in->page_shift = 0;	/* the architecture's default */
 	in->mode = VP_MODE_FSDAX;
 	in->map = VP_MAP_DEV;
 	in->plat.hash_16m = true;

@@ -40,7 +40,7 @@ struct vp_platform {
 struct vp_input {
 	enum vp_arch arch;
 	enum vp_mmu mmu;
-	unsigned page_shift;	/* 12 or 16 */
+	unsigned page_shift;	/* 12 or 16; 0 = the architecture's default */
 	struct vp_kernel kernel;
 	enum vp_mode mode;
 	enum vp_map map;

@@ -64,9 +64,9 @@ static enum vp_status check_input(const struct vp_input *in,
 	    in->kernel.b.compound_vmemmap_ungated &&
 	    (in->align ? in->align : p->default_align) > p->page_size)
 		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
-			       "devdax map=mem on kernel %s takes the compound-page vmemmap path (before 87a7ae75d738, in 6.1.187), which is not modelled; use --align %llu or a kernel >= 6.1.187",
+			       "devdax map=mem on kernel %s takes the compound-page vmemmap path (before 87a7ae75d738, in 6.1.187), which is not modelled; use --align %s or a kernel >= 6.1.187",
 			       in->kernel.name,
-			       (unsigned long long)p->page_size);
+			       vp_format_iec(p->page_size, a, sizeof(a)));
 	return VP_OK;
 }
 
@@ -126,9 +126,10 @@ static void add_warnings(struct vp_result *r, const struct vp_device_result *d)
 		     in->kernel.name);
 }
 
-enum vp_status vp_plan(const struct vp_input *in, struct vp_result *res,
+enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 		       struct vp_error *err)
 {
+	const struct vp_input *in = &res->in;
 	struct vp_device_result *d = &res->dev[0];
 	struct vp_mem_state state, *st = &state;
 	struct vp_free_stats fs;
@@ -137,7 +138,10 @@ enum vp_status vp_plan(const struct vp_input *in, struct vp_result *res,
 	memset(res, 0, sizeof(*res));
 	memset(err, 0, sizeof(*err));
 	memset(st, 0, sizeof(*st));
-	res->in = *in;
+	res->in = *request;
+	/* 64K pages on ppc64 (distribution kernels), 4K on x86-64. */
+	if (!res->in.page_shift)
+		res->in.page_shift = res->in.arch == VP_ARCH_X86_64 ? 12 : 16;
 	if ((s = vp_arch_params(in, &res->arch, err)) ||
 	    (s = check_input(in, &res->arch, err)))
 		return s;

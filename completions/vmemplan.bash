@@ -1,0 +1,104 @@
+# bash completion for vmemplan(1)                          -*- shell-script -*-
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Uses bash-completion's _init_completion when it is loaded; otherwise falls
+# back to plain COMP_WORDS/COMP_CWORD and compgen, so that it also works when
+# sourced into "bash --norc".  tests/docs/check-options.sh checks that every
+# option of "vmemplan --help" is listed here.
+
+_vmemplan()
+{
+    local cur prev words cword split=false
+    local prefix=
+
+    if declare -F _init_completion >/dev/null 2>&1; then
+        _init_completion -s || return
+    else
+        COMPREPLY=()
+        words=("${COMP_WORDS[@]}")
+        cword=$COMP_CWORD
+        cur=${words[cword]}
+        prev=
+        ((cword > 0)) && prev=${words[cword - 1]}
+        # With '=' in COMP_WORDBREAKS (the default), "--mmu=ha" arrives as
+        # the words "--mmu" "=" "ha".
+        if [[ $cur == = && $prev == --* ]]; then
+            cur=
+            split=true
+        elif [[ $prev == = ]] && ((cword > 1)) &&
+            [[ ${words[cword - 2]} == --* ]]; then
+            prev=${words[cword - 2]}
+            split=true
+        elif [[ $cur == --*=* ]]; then
+            # '=' is not a word break here: the reply must keep "--opt=".
+            prev=${cur%%=*}
+            cur=${cur#*=}
+            prefix=$prev=
+            split=true
+        fi
+    fi
+
+    local values=
+    case $prev in
+        --help | --usage | --version | -'?' | -V)
+            return
+            ;;
+        --device | -d)
+            # SIZE[@START]: nothing sensible to offer.
+            return
+            ;;
+        --align | -a)
+            values='4K 64K 2M 16M'
+            ;;
+        --arch)
+            values='ppc64 ppc64le x86_64'
+            ;;
+        --engine)
+            values='reference runlength'
+            ;;
+        --kernel | -k)
+            values='6.1.192 6.1.187 6.1.52 6.1.12 6.1.0'
+            ;;
+        --map)
+            values='dev mem'
+            ;;
+        --mmu | -m)
+            values='hash radix'
+            ;;
+        --mode)
+            values='devdax fsdax'
+            ;;
+        --page-size | -p)
+            values='4K 64K'
+            ;;
+        *)
+            if $split; then
+                # --json=, --bytes=...: these take no value.
+                return
+            fi
+            ;;
+    esac
+
+    # Read compgen's lines into COMPREPLY without word splitting or
+    # globbing ("-?" is a pattern).
+    local line
+    if [[ -n $values ]]; then
+        while IFS= read -r line; do
+            COMPREPLY+=("$line")
+        done < <(compgen -P "$prefix" -W "$values" -- "$cur")
+        return
+    fi
+
+    # vmemplan takes no operands: offer the options for an empty word too.
+    if [[ -z $cur || $cur == -* ]]; then
+        local opts='--align --arch --batch --bytes --device --engine --help --json
+            --kernel --map --mmu --mode --page-size --usage --version
+            -a -b -d -j -k -m -p -V -?'
+        while IFS= read -r line; do
+            COMPREPLY+=("$line")
+        done < <(compgen -W "$opts" -- "$cur")
+    fi
+} &&
+    complete -F _vmemplan vmemplan
+
+# ex: filetype=sh

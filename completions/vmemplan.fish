@@ -1,0 +1,39 @@
+# fish completion for vmemplan(1)
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# tests/docs/check-options.sh checks that every option of "vmemplan --help"
+# is listed here.
+
+# vmemplan takes no file operands.
+complete -c vmemplan -f
+
+# Namespace
+complete -c vmemplan -s d -l device -x -d 'Namespace SIZE[@START], e.g. 1T or 1T@0x40000000000'
+complete -c vmemplan -l mode -x -d 'Namespace mode' \
+    -a "fsdax\t'Filesystem DAX (default)' devdax\t'Device DAX'"
+complete -c vmemplan -l map -x -d 'Where struct pages go' \
+    -a "dev\t'On the device, in a vmem_altmap (default)' mem\t'In DRAM'"
+complete -c vmemplan -s a -l align -x -d 'Namespace alignment (ndctl --align)' \
+    -a "4K\t'Base page size, 4K pages' 64K\t'Base page size, 64K pages' 2M\t'Radix huge page' 16M\t'Hash huge page, 64K pages'"
+
+# Machine and kernel
+complete -c vmemplan -l arch -x -d 'Architecture' \
+    -a "ppc64\t'64-bit powerpc (default)' ppc64le\t'64-bit little-endian powerpc' x86_64\t'Not modelled yet'"
+complete -c vmemplan -s k -l kernel -x -d 'Kernel version MAJOR.MINOR[.PATCH][-SUFFIX]' \
+    -a "6.1.192\t'Default, Debian 12' 6.1.187\t'No compound-page vmemmap on powerpc' 6.1.52\t'First with the altmap fixes' 6.1.12\t'First with a 64-byte reserve' 6.1.0\t'128-byte reserve, off-by-one'"
+complete -c vmemplan -s m -l mmu -x -d 'powerpc MMU mode' \
+    -a "radix\t'Radix MMU (default)' hash\t'Hashed page table MMU'"
+complete -c vmemplan -s p -l page-size -x -d 'Base page size' \
+    -a "4K\t'4 KiB pages' 64K\t'64 KiB pages (default)'"
+
+# Output
+complete -c vmemplan -l batch -d 'Read JSON plans on stdin, one per line'
+complete -c vmemplan -s b -l bytes -d 'Print sizes in bytes instead of IEC units'
+complete -c vmemplan -l engine -x -d 'Replay engine' \
+    -a "runlength\t'Run by run (default)' reference\t'Block by block, as the kernel loops'"
+complete -c vmemplan -s j -l json -d 'Print one JSON object (schema_version 1)'
+
+# Help
+complete -c vmemplan -s '?' -l help -d 'Give the help list'
+complete -c vmemplan -l usage -d 'Give a short usage message'
+complete -c vmemplan -s V -l version -d 'Print the program version'

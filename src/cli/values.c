@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "values.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/units.h"
+
+static const struct {
+	const char *option, *json, *expected;
+} vp_keys[VP_KEY_COUNT] = {
+	[VP_KEY_DEVICE] = { "--device", "device",
+			    "SIZE[@START], e.g. 1T or 1T@0x40000000000" },
+	[VP_KEY_ARCH] = { "--arch", "arch", "ppc64, ppc64le or x86_64" },
+	[VP_KEY_PAGE_SIZE] = { "--page-size", "page_size", "4K or 64K" },
+	[VP_KEY_MMU] = { "--mmu", "mmu", "radix or hash" },
+	[VP_KEY_KERNEL] = { "--kernel", "kernel",
+			    "MAJOR.MINOR[.PATCH][-SUFFIX], e.g. 6.1.192" },
+	[VP_KEY_MODE] = { "--mode", "mode", "fsdax or devdax" },
+	[VP_KEY_MAP] = { "--map", "map", "dev or mem" },
+	[VP_KEY_ALIGN] = { "--align", "align",
+			   "a power-of-two SIZE such as 64K, 2M or 16M" },
+	[VP_KEY_ENGINE] = { "--engine", "engine", "runlength or reference" },
+};
+
+const char *vp_value_option(enum vp_value_key k)
+{
+	return vp_keys[k].option;
+}
+
+const char *vp_value_json_key(enum vp_value_key k)
+{
+	return vp_keys[k].json;
+}
+
+int vp_value_lookup_json(const char *name)
+{
+	int k;
+
+	for (k = 0; k < VP_KEY_COUNT; k++)
+		if (strcmp(name, vp_keys[k].json) == 0)
+			return k;
+	return -1;
+}
+
+static int bad(char *msg, size_t len, enum vp_value_key k, const char *text,
+	       const char *why)
+{
+	snprintf(msg, len, "%s: '%s': %s; expected %s", vp_keys[k].option,
+		 text, why, vp_keys[k].expected);
+	return -1;
+}
+
+/* Index of text in a NULL-terminated list, or -1. */
+static int pick(const char *text, const char *const *names)
+{
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (strcmp(text, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+static int set_device(struct vp_input *in, const char *text, char *msg,
+		      size_t len)
+{
+	char buf[128];
+	char *at;
+	enum vp_parse_status ps;
+	uint64_t size, start = in->start;
+
+	if (strlen(text) >= sizeof(buf))
+		return bad(msg, len, VP_KEY_DEVICE, text, "too long");
+	strcpy(buf, text);
+	at = strchr(buf, '@');
+	if (at)
+		*at++ = '\0';
+	ps = vp_parse_size(buf, &size);
+	if (ps != VP_PARSE_OK)
+		return bad(msg, len, VP_KEY_DEVICE, text, vp_parse_strerror(ps));
+	if (size == 0)
+		return bad(msg, len, VP_KEY_DEVICE, text, "size 0");
+	if (at) {
+		ps = vp_parse_addr(at, &start);
+		if (ps != VP_PARSE_OK)
+			return bad(msg, len, VP_KEY_DEVICE, text,
+				   vp_parse_strerror(ps));
+	}
+	in->size = size;
+	in->start = start;
+	in->start_given = at != NULL;
+	return 0;
+}
+
+int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
+		 char *msg, size_t len)
+{
+	static const char *const archs[] = { "ppc64", "ppc64le", "x86_64", NULL };
+	static const char *const mmus[] = { "radix", "hash", NULL };
+	static const char *const modes[] = { "fsdax", "devdax", NULL };
+	static const char *const maps[] = { "dev", "mem", NULL };
+	static const char *const engines[] = { "runlength", "reference", NULL };
+	enum vp_parse_status ps;
+	enum vp_kver_status ks;
+	struct vp_kver kv;
+	uint64_t v;
+	int i;
+
+	switch (k) {
+	case VP_KEY_DEVICE:
+		return set_device(in, text, msg, len);
+	case VP_KEY_ARCH:
+		if ((i = pick(text, archs)) < 0)
+			return bad(msg, len, k, text, "unknown architecture");
+		in->arch = i == 2 ? VP_ARCH_X86_64 : VP_ARCH_PPC64;
+		return 0;
+	case VP_KEY_PAGE_SIZE:
+		ps = vp_parse_size(text, &v);
+		if (ps != VP_PARSE_OK)
+			return bad(msg, len, k, text, vp_parse_strerror(ps));
+		if (v != 4096 && v != 65536)
+			return bad(msg, len, k, text,
+				   "not a modelled base page size");
+		in->page_shift = v == 4096 ? 12 : 16;
+		return 0;
+	case VP_KEY_MMU:
+		if ((i = pick(text, mmus)) < 0)
+			return bad(msg, len, k, text, "unknown MMU mode");
+		in->mmu = i == 0 ? VP_MMU_RADIX : VP_MMU_HASH;
+		return 0;
+	case VP_KEY_KERNEL:
+		ks = vp_kver_parse(text, &kv);
+		if (ks == VP_KVER_OK)
+			ks = vp_kernel_resolve(&kv, &in->kernel);
+		if (ks != VP_KVER_OK) {
+			snprintf(msg, len, "--kernel: '%s': %s", text,
+				 vp_kver_strerror(ks));
+			return -1;
+		}
+		return 0;
+	case VP_KEY_MODE:
+		if ((i = pick(text, modes)) < 0)
+			return bad(msg, len, k, text, "unknown mode");
+		in->mode = i == 0 ? VP_MODE_FSDAX : VP_MODE_DEVDAX;
+		return 0;
+	case VP_KEY_MAP:
+		if ((i = pick(text, maps)) < 0)
+			return bad(msg, len, k, text, "unknown map");
+		in->map = i == 0 ? VP_MAP_DEV : VP_MAP_MEM;
+		return 0;
+	case VP_KEY_ALIGN:
+		ps = vp_parse_size(text, &v);
+		if (ps != VP_PARSE_OK)
+			return bad(msg, len, k, text, vp_parse_strerror(ps));
+		if (v == 0 || (v & (v - 1)))
+			return bad(msg, len, k, text, "not a power of two");
+		in->align = v;
+		return 0;
+	case VP_KEY_ENGINE:
+		if ((i = pick(text, engines)) < 0)
+			return bad(msg, len, k, text, "unknown engine");
+		in->engine = i == 0 ? VP_ENGINE_RUNLENGTH : VP_ENGINE_REFERENCE;
+		return 0;
+	case VP_KEY_COUNT:
+		break;
+	}
+	snprintf(msg, len, "unknown option");
+	return -1;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * One parser for every option value, shared by argp (options.c) and the
+ * batch reader (batch.c), so that "--mmu hash" and {"mmu": "hash"} accept
+ * and refuse exactly the same things with the same messages.
+ */
+#ifndef VP_VALUES_H
+#define VP_VALUES_H
+
+#include <stddef.h>
+
+#include "../core/input.h"
+
+enum vp_value_key {
+	VP_KEY_DEVICE,
+	VP_KEY_ARCH,
+	VP_KEY_PAGE_SIZE,
+	VP_KEY_MMU,
+	VP_KEY_KERNEL,
+	VP_KEY_MODE,
+	VP_KEY_MAP,
+	VP_KEY_ALIGN,
+	VP_KEY_ENGINE,
+	VP_KEY_COUNT
+};
+
+/* "--page-size" for VP_KEY_PAGE_SIZE. */
+const char *vp_value_option(enum vp_value_key k);
+/* "page_size" for VP_KEY_PAGE_SIZE; -1 from the lookup when unknown. */
+const char *vp_value_json_key(enum vp_value_key k);
+int vp_value_lookup_json(const char *name);
+
+/*
+ * Sets one value of *in from its text.  On a bad value returns -1 and
+ * writes "--OPTION: 'TEXT': why; expected FORM" to msg.
+ */
+int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
+		 char *msg, size_t len);
+
+#endif

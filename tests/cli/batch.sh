@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# --batch: one JSON plan per line in, one JSON result per line out.
+set -u
+cd "$(dirname "$0")/../.."
+bin=${VMEMPLAN:-src/vmemplan}
+wrap=${VMEMPLAN_WRAP:-}
+status=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+check() { if [ "$2" -eq 0 ]; then echo "ok   $1"; else echo "FAIL $1"; status=1; fi; }
+
+# Every line answered, in order, numbered; errors do not stop the batch.
+cat >"$tmp/in" <<'IN'
+{"device": "1T@2T", "mmu": "hash", "page_size": 65536}
+
+{"device": "64G@0x100200000", "mmu": "hash"}
+{"device": 1099511627776, "align": "3M"}
+not json
+{"device": "1T", "colour": "blue"}
+{"device": "1T", "mmu": ["hash"]}
+{"device": -1}
+{"mmu": "hash"}
+{"device": "1T"} {}
+IN
+$wrap "$bin" --batch <"$tmp/in" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "mixed batch exits 1 (some lines failed)" $([ $rc -eq 1 ]; echo $?)
+check "nothing on stderr" $([ ! -s "$tmp/err" ]; echo $?)
+check "one output line per non-blank input line" $([ "$(wc -l <"$tmp/out")" -eq 9 ]; echo $?)
+# E2 (tests/unit/test_plan.c): usable 1098421108736, alloc 16384, align 255.
+jq -e -s '.[0] | .line == 1 and .totals.usable_bytes == 1098421108736 and
+	.devices[0].altmap.alloc == 16384 and .devices[0].altmap.align == 255' "$tmp/out" >/dev/null
+check "line 1: E2's numbers" $?
+jq -e -s '.[1] | .line == 3 and .error.errno == "EINVAL" and
+	.error.where == "drivers/nvdimm/pfn_devs.c:nd_pfn_init" and .config.mmu == "hash"' "$tmp/out" >/dev/null
+check "line 3: the kernel's refusal, with its config" $?
+jq -e -s '[.[2:][] | .line] == [4,5,6,7,8,9,10] and
+	([.[2:][] | select(.error.message and .config == null)] | length) == 7' "$tmp/out" >/dev/null
+check "lines 4-10: input errors with line numbers and null config" $?
+jq -r -s '.[2:][] | .error.message' "$tmp/out" >"$tmp/msgs"
+for m in "--align: '3M': not a power of two" "not one JSON object" "unknown key 'colour'" \
+	 "mmu must be a string or a non-negative integer, not array" \
+	 "device must not be negative" "the plan names no device" "trailing characters"; do
+	grep -qF -- "$m" "$tmp/msgs"
+	check "error message: $m" $?
+done
+
+# Options are the defaults for every line; results equal --json's.
+printf '%s\n' '{"device":"1T"}' '{"device":"16G@64G","page_size":"4K"}' |
+	$wrap "$bin" --batch --mmu hash >"$tmp/out"
+check "all-good batch exits 0" $?
+$wrap "$bin" --device 16G@64G --page-size 4K --mmu hash --json >"$tmp/one"
+diff <(jq -s -S '.[1] | del(.line)' "$tmp/out") <(jq -S . "$tmp/one") >/dev/null
+check "a batch line equals the --json document of the same plan" $?
+
+err=$($wrap "$bin" --batch --device 1T </dev/null 2>&1 >/dev/null)
+check "--batch with --device is a usage error" $([ $? -eq 64 ] && [[ $err == *"exclude each other"* ]]; echo $?)
+: | $wrap "$bin" --batch >"$tmp/out"
+check "empty input: no output, exit 0" $([ $? -eq 0 ] && [ ! -s "$tmp/out" ]; echo $?)
+exit $status
