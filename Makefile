@@ -60,6 +60,18 @@ check-valgrind: $(BIN) $(UNIT_BIN)
 	VMEMPLAN_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	VMEMPLAN=$(BIN) UNIT_BINS="$(UNIT_BIN)" tests/run.sh
 
+# The differential engine test at full size (10 000 seeded cases).
+check-long: $(UNIT_BIN)
+	VP_ENGINE_CASES=10000 $(BUILDDIR)/tests/test_engines
+
+# Figures and ratios (no thresholds): see BENCHMARKS.md.
+$(BUILDDIR)/bench: tests/bench/bench.c $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -O2 -Isrc/core -o $@ $< $(CORE_OBJ)
+
+bench: $(BIN) $(BUILDDIR)/bench
+	$(BUILDDIR)/bench $(BIN)
+
 install: $(BIN)
 	$(MKDIR_P) $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 \
 	        $(DESTDIR)$(bashcompdir) $(DESTDIR)$(zshcompdir) \
@@ -108,5 +120,6 @@ distclean: clean
 	rm -rf config.mk config.log config.status configure aclocal.m4 \
 	       autom4te.cache install-sh
 
-.PHONY: all check check-sanitize check-valgrind install uninstall show-dirs \
+.PHONY: all check check-sanitize check-valgrind check-long bench install \
+        uninstall show-dirs \
         dist distcheck clean distclean
