@@ -43,9 +43,15 @@ _vmemplan()
         --help | --usage | --version | -'?' | -V)
             return
             ;;
-        --device | -d)
+        --device | -d | --usable | -u)
             # SIZE[@START]: nothing sensible to offer.
             return
+            ;;
+        --region-align)
+            values='16M 32M 64M'
+            ;;
+        --ways)
+            values='1 2 4 6 8 12 16'
             ;;
         --align | -a)
             values='4K 64K 2M 16M'
@@ -92,6 +98,7 @@ _vmemplan()
     # vmemplan takes no operands: offer the options for an empty word too.
     if [[ -z $cur || $cur == -* ]]; then
         local opts='--align --arch --batch --bytes --device --engine --help --json
+            --region-align --usable --ways -u
             --kernel --map --mmu --mode --page-size --usage --version
             -a -b -d -j -k -m -p -V -?'
         while IFS= read -r line; do

@@ -26,6 +26,10 @@ complete -c vmemplan -s m -l mmu -x -d 'powerpc MMU mode' \
 complete -c vmemplan -s p -l page-size -x -d 'Base page size' \
     -a "4K\t'4 KiB pages' 64K\t'64 KiB pages (default)'"
 
+complete -c vmemplan -s u -l usable -x -d 'Smallest size giving at least SIZE usable (SIZE[@START])'
+complete -c vmemplan -l region-align -x -d 'Region namespace granule (default 16M)' -a "16M 32M 64M"
+complete -c vmemplan -l ways -x -d 'Interleave ways of the region' -a "1 2 4 6 8 12 16"
+
 # Output
 complete -c vmemplan -l batch -d 'Read JSON plans on stdin, one per line'
 complete -c vmemplan -s b -l bytes -d 'Print sizes in bytes instead of IEC units'

@@ -76,7 +76,7 @@ static int read_plan(json_object *obj, struct vp_input *in,
 
 		if (k < 0)
 			return input_error(err,
-					   "unknown key '%s'; expected device, arch, page_size, mmu, kernel, mode, map, align or engine",
+					   "unknown key '%s'; expected device or usable, arch, page_size, mmu, kernel, mode, map, align, region_align, ways or engine",
 					   key);
 		switch (json_object_get_type(val)) {
 		case json_type_string:
@@ -84,7 +84,8 @@ static int read_plan(json_object *obj, struct vp_input *in,
 			break;
 		case json_type_int:
 			if (k != VP_KEY_DEVICE && k != VP_KEY_PAGE_SIZE &&
-			    k != VP_KEY_ALIGN)
+			    k != VP_KEY_ALIGN && k != VP_KEY_USABLE &&
+			    k != VP_KEY_REGION_ALIGN && k != VP_KEY_WAYS)
 				return input_error(err, "%s must be a string, not a number",
 						   key);
 			if (json_object_get_int64(val) < 0)
@@ -110,11 +111,14 @@ static int read_plan(json_object *obj, struct vp_input *in,
 			err->where = NULL;
 			return -1;
 		}
-		if (k == VP_KEY_DEVICE)
+		if (k == VP_KEY_DEVICE || k == VP_KEY_USABLE) {
+			if (have_device)
+				return input_error(err, "give one of device and usable, once");
 			have_device = true;
+		}
 	}
 	if (!have_device)
-		return input_error(err, "the plan names no device");
+		return input_error(err, "the plan names no device (or usable target)");
 	return 0;
 }
 
@@ -141,7 +145,7 @@ static json_object *plan_line(const char *line, long len,
 		else if (read_plan(obj, &in, &err) == 0)
 			planned = true;
 	}
-	if (planned && vp_plan(&in, res, &err) == VP_OK) {
+	if (planned && vp_answer(&in, res, &err) == VP_OK) {
 		out = vp_json_result(res);
 	} else {
 		/* A refusal carries the configuration it was planned with. */

@@ -42,17 +42,19 @@ int main(int argc, char **argv)
 	vp_options_parse(argc, argv, &o);
 	if (o.batch)
 		return close_stdout(vp_batch(stdin, stdout, &o.in));
-	switch (vp_plan(&o.in, &res, &err)) {
+	switch (vp_answer(&o.in, &res, &err)) {
 	case VP_OK:
 		if (o.json ? vp_json_emit(stdout, vp_json_result(&res), true) :
 			     vp_render_text(stdout, &res, o.bytes))
 			status = VP_EXIT_IO;
 		break;
 	case VP_REFUSED:
-		fprintf(stderr, "vmemplan: the kernel would refuse this layout: %s%s%s%s: %s\n",
-			err.where ? err.where : "", err.kerrno ? " returns -" : "",
-			err.kerrno ? vp_errno_name(err.kerrno) : "",
-			"", err.msg);
+		if (err.where)
+			fprintf(stderr, "vmemplan: the kernel would refuse this layout: %s%s%s: %s\n",
+				err.where, err.kerrno ? " returns -" : "",
+				vp_errno_name(err.kerrno), err.msg);
+		else
+			fprintf(stderr, "vmemplan: %s\n", err.msg);
 		if (o.json &&
 		    vp_json_emit(stdout, vp_json_error(&res, &err), true))
 			status = VP_EXIT_IO;

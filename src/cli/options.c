@@ -24,6 +24,8 @@ enum {
 	OPT_MAP,
 	OPT_ENGINE,
 	OPT_BATCH,
+	OPT_REGION_ALIGN,
+	OPT_WAYS,
 };
 
 static const char doc[] =
@@ -50,6 +52,14 @@ static struct argp_option vp_argp_options[] = {
 	  "DRAM (default dev)", 1 },
 	{ "align", 'a', "SIZE", 0,
 	  "ndctl --align; default: the kernel's for this MMU and page size", 1 },
+	{ "usable", 'u', "SIZE[@START]", 0,
+	  "Instead of --device: find the smallest namespace size giving at "
+	  "least SIZE usable, and plan it", 1 },
+	{ "region-align", OPT_REGION_ALIGN, "SIZE", 0,
+	  "The region's namespace granule, nd_region->align (default 16M)", 1 },
+	{ "ways", OPT_WAYS, "N", 0,
+	  "Interleave ways of the region; the default granule grows to "
+	  "16M x N when N does not divide 16M (default 1)", 1 },
 	{ 0, 0, 0, 0, "Machine and kernel:", 2 },
 	{ "arch", OPT_ARCH, "ppc64|ppc64le|x86_64", 0,
 	  "Architecture (default ppc64; x86_64 is not modelled yet)", 2 },
@@ -73,7 +83,7 @@ static struct argp_option vp_argp_options[] = {
 
 struct parse_state {
 	struct vp_options *o;
-	int devices;
+	int devices;	/* --device and --usable given */
 };
 
 static enum vp_value_key value_key(int key)
@@ -97,6 +107,12 @@ static enum vp_value_key value_key(int key)
 		return VP_KEY_ALIGN;
 	case OPT_ENGINE:
 		return VP_KEY_ENGINE;
+	case 'u':
+		return VP_KEY_USABLE;
+	case OPT_REGION_ALIGN:
+		return VP_KEY_REGION_ALIGN;
+	case OPT_WAYS:
+		return VP_KEY_WAYS;
 	}
 	return VP_KEY_COUNT;
 }
@@ -108,8 +124,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 	char msg[256];
 
 	if (k != VP_KEY_COUNT) {
-		if (k == VP_KEY_DEVICE && ++ps->devices > 1)
-			argp_error(st, "--device given twice ('%s'); several devices are not supported yet",
+		if ((k == VP_KEY_DEVICE || k == VP_KEY_USABLE) &&
+		    ++ps->devices > 1)
+			argp_error(st, "a second --device or --usable ('%s'): one device per plan (several devices are not supported yet)",
 				   arg);
 		if (vp_value_set(&ps->o->in, k, arg, msg, sizeof(msg)))
 			argp_error(st, "%s", msg);
@@ -130,9 +147,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		break;
 	case ARGP_KEY_END:
 		if (ps->o->batch && ps->devices)
-			argp_error(st, "--device and --batch exclude each other: with --batch every input line names its device");
+			argp_error(st, "--device/--usable and --batch exclude each other: with --batch every input line names its device");
 		if (!ps->o->batch && !ps->devices)
-			argp_error(st, "--device SIZE[@START] is required");
+			argp_error(st, "--device SIZE[@START] (or --usable SIZE[@START]) is required");
 		if (ps->o->batch && ps->o->bytes)
 			argp_error(st, "--bytes applies to the text report; --batch writes JSON");
 		break;

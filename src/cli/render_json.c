@@ -173,6 +173,23 @@ json_object *vp_json_result(const struct vp_result *r)
 		json_object_array_add(w, j);
 	}
 	put(root, "warnings", w);
+	if (r->has_inverse) {
+		const struct vp_inverse *v = &r->inverse;
+		json_object *j = json_object_new_object();
+
+		put(j, "requested_usable", u64(v->requested_usable));
+		put(j, "size", u64(v->size));
+		put(j, "usable", u64(v->usable));
+		put(j, "region_align", u64(v->region_align));
+		put(j, "smaller_size", v->smaller_size ? u64(v->smaller_size) : NULL);
+		put(j, "smaller_usable", v->smaller_size && !v->smaller_refused ?
+						 u64(v->smaller_usable) : NULL);
+		put(j, "smaller_refused", json_object_new_boolean(v->smaller_refused));
+		put(j, "probes", u64(v->probes));
+		put(root, "inverse", j);
+	} else {
+		put(root, "inverse", NULL);
+	}
 	return root;
 }
 

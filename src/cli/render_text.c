@@ -166,6 +166,28 @@ int vp_render_text(FILE *f, const struct vp_result *r, bool bytes)
 					  "no 16M hash pages") :
 		     (in->plat.radix_2m ? "2M radix pages" : "no 2M radix pages"));
 	blank(&o);
+	if (r->has_inverse) {
+		const struct vp_inverse *v = &r->inverse;
+		char nd[VP_IEC_BUFSZ], cmd[96];
+
+		vp_format_ndctl(v->size, nd, sizeof(nd));
+		line(&o, "Smallest size for at least %s usable (multiples of %s)",
+		     sz(&o, v->requested_usable), sz(&o, v->region_align));
+		snprintf(cmd, sizeof(cmd), "ndctl create-namespace --size %s", nd);
+		row(&o, "size", nd, cmd);
+		row(&o, "usable", sz(&o, v->usable), "");
+		if (v->smaller_size) {
+			snprintf(cmd, sizeof(cmd), "%s",
+				 v->smaller_refused ? "refused by the kernel" :
+						      sz(&o, v->smaller_usable));
+			row(&o, "one size smaller",
+			    vp_format_ndctl(v->smaller_size, nd, sizeof(nd)),
+			    v->smaller_refused ? cmd : "");
+			if (!v->smaller_refused)
+				row(&o, "  gives only", cmd, "");
+		}
+		blank(&o);
+	}
 	for (i = 0; i < r->ndev; i++) {
 		device(&o, r, &r->dev[i], i);
 		size += r->dev[i].size;

@@ -22,6 +22,11 @@ static const struct {
 	[VP_KEY_ALIGN] = { "--align", "align",
 			   "a power-of-two SIZE such as 64K, 2M or 16M" },
 	[VP_KEY_ENGINE] = { "--engine", "engine", "runlength or reference" },
+	[VP_KEY_USABLE] = { "--usable", "usable",
+			    "SIZE[@START], e.g. 1T or 1T@0x40000000000" },
+	[VP_KEY_REGION_ALIGN] = { "--region-align", "region_align",
+				  "a power-of-two SIZE of at least 4K, e.g. 16M" },
+	[VP_KEY_WAYS] = { "--ways", "ways", "a whole number from 1 to 256" },
 };
 
 const char *vp_value_option(enum vp_value_key k)
@@ -63,8 +68,9 @@ static int pick(const char *text, const char *const *names)
 	return -1;
 }
 
-static int set_device(struct vp_input *in, const char *text, char *msg,
-		      size_t len)
+/* SIZE[@START] for --device (the size) and --usable (the target). */
+static int set_device(struct vp_input *in, enum vp_value_key k,
+		      const char *text, char *msg, size_t len)
 {
 	char buf[128];
 	char *at;
@@ -72,23 +78,25 @@ static int set_device(struct vp_input *in, const char *text, char *msg,
 	uint64_t size, start = in->start;
 
 	if (strlen(text) >= sizeof(buf))
-		return bad(msg, len, VP_KEY_DEVICE, text, "too long");
+		return bad(msg, len, k, text, "too long");
 	strcpy(buf, text);
 	at = strchr(buf, '@');
 	if (at)
 		*at++ = '\0';
 	ps = vp_parse_size(buf, &size);
 	if (ps != VP_PARSE_OK)
-		return bad(msg, len, VP_KEY_DEVICE, text, vp_parse_strerror(ps));
+		return bad(msg, len, k, text, vp_parse_strerror(ps));
 	if (size == 0)
-		return bad(msg, len, VP_KEY_DEVICE, text, "size 0");
+		return bad(msg, len, k, text, "size 0");
 	if (at) {
 		ps = vp_parse_addr(at, &start);
 		if (ps != VP_PARSE_OK)
-			return bad(msg, len, VP_KEY_DEVICE, text,
-				   vp_parse_strerror(ps));
+			return bad(msg, len, k, text, vp_parse_strerror(ps));
 	}
-	in->size = size;
+	if (k == VP_KEY_USABLE)
+		in->usable = size;
+	else
+		in->size = size;
 	in->start = start;
 	in->start_given = at != NULL;
 	return 0;
@@ -110,7 +118,27 @@ int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 
 	switch (k) {
 	case VP_KEY_DEVICE:
-		return set_device(in, text, msg, len);
+	case VP_KEY_USABLE:
+		return set_device(in, k, text, msg, len);
+	case VP_KEY_REGION_ALIGN:
+		ps = vp_parse_size(text, &v);
+		if (ps != VP_PARSE_OK)
+			return bad(msg, len, k, text, vp_parse_strerror(ps));
+		if (v < 4096 || (v & (v - 1)))
+			return bad(msg, len, k, text,
+				   "not a power of two of at least 4K");
+		in->region_align = v;
+		return 0;
+	case VP_KEY_WAYS:
+		ps = vp_parse_size(text, &v);
+		if (ps != VP_PARSE_OK || strpbrk(text, "KMGTPEkmgtpe"))
+			return bad(msg, len, k, text,
+				   ps != VP_PARSE_OK ? vp_parse_strerror(ps) :
+						       "not a whole number");
+		if (v < 1 || v > 256)
+			return bad(msg, len, k, text, "out of range");
+		in->ways = (unsigned)v;
+		return 0;
 	case VP_KEY_ARCH:
 		if ((i = pick(text, archs)) < 0)
 			return bad(msg, len, k, text, "unknown architecture");

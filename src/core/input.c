@@ -19,6 +19,7 @@ void vp_input_defaults(struct vp_input *in)
 	in->plat.radix_2m = true;
 	in->plat.kfence = false;
 	in->engine = VP_ENGINE_RUNLENGTH;
+	in->ways = 1;
 	/* The default version is a constant that resolves by construction. */
 	if (vp_kver_parse(VP_KERNEL_DEFAULT, &v) == VP_KVER_OK)
 		vp_kernel_resolve(&v, &in->kernel);

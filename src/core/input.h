@@ -50,6 +50,13 @@ struct vp_input {
 	bool start_given;	/* false: start was defaulted */
 	struct vp_platform plat;
 	enum vp_engine engine;
+	/* The inverse question (inverse.c): when usable is non-zero, find the
+	 * smallest size giving at least that much, ignoring size. */
+	uint64_t usable;
+	/* The region's namespace granule (nd_region->align): 0 = the
+	 * kernel's default, 16 MiB, and the interleave ways it depends on. */
+	uint64_t region_align;
+	unsigned ways;
 };
 
 /* Default start: the first 16 GiB boundary above boot RAM. */

@@ -10,9 +10,6 @@
 #include "check.h"
 #include "units.h"
 
-/* drivers/nvdimm/region_devs.c:default_align @6.1 (line 913):
- * MEMREMAP_COMPAT_ALIGN_MAX, the granule namespaces are carved in. */
-#define VP_REGION_ALIGN (16ULL << 20)
 
 static void warn(struct vp_result *r, const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -101,10 +98,12 @@ static void add_warnings(struct vp_result *r, const struct vp_device_result *d)
 		     "kernel %s has a distribution suffix: modelled as upstream %u.%u.%u; distribution backports are not known",
 		     in->kernel.name, in->kernel.ver.major, in->kernel.ver.minor,
 		     in->kernel.ver.patch);
-	if (in->size % VP_REGION_ALIGN)
+	if (in->size % vp_region_align(in->region_align, in->ways))
 		warn(r, "region_align",
-		     "size %s is not a multiple of the 16 MiB region alignment namespaces are carved in (region_devs.c:default_align)",
-		     vp_format_iec(in->size, b1, sizeof(b1)));
+		     "size %s is not a multiple of the %s region alignment namespaces are carved in (region_devs.c:default_align)",
+		     vp_format_iec(in->size, b1, sizeof(b1)),
+		     vp_format_iec(vp_region_align(in->region_align, in->ways),
+				   b2, sizeof(b2)));
 	if (s->cross_blocks)
 		warn(r, "edge_blocks_dram",
 		     "%llu vmemmap block(s) at the device's edges also describe pfns outside it and come from DRAM (altmap_cross_boundary); a start and end aligned to %s avoid this",

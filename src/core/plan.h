@@ -12,6 +12,7 @@
 #include "arch.h"
 #include "error.h"
 #include "input.h"
+#include "inverse.h"
 #include "layout.h"
 #include "vmemmap.h"
 
@@ -69,6 +70,8 @@ struct vp_result {
 	struct vp_totals totals;
 	unsigned nwarn;
 	struct vp_warning warn[VP_MAX_WARNINGS];
+	bool has_inverse;		/* answered an inverse question */
+	struct vp_inverse inverse;
 };
 
 /*

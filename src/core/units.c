@@ -114,6 +114,25 @@ const char *vp_parse_strerror(enum vp_parse_status st)
 	return "invalid";
 }
 
+char *vp_format_ndctl(uint64_t bytes, char *buf, size_t len)
+{
+	static const char suffix[] = "KMGT";
+	int u;
+
+	for (u = 4; u >= 1; u--) {
+		uint64_t unit = 1ULL << (10 * u);
+
+		if (bytes && bytes % unit == 0) {
+			snprintf(buf, len, "%llu%c",
+				 (unsigned long long)(bytes / unit),
+				 suffix[u - 1]);
+			return buf;
+		}
+	}
+	snprintf(buf, len, "%llu", (unsigned long long)bytes);
+	return buf;
+}
+
 char *vp_format_iec(uint64_t bytes, char *buf, size_t len)
 {
 	static const char *const names[] = { "B", "KiB", "MiB", "GiB", "TiB",

@@ -43,4 +43,9 @@ const char *vp_parse_strerror(enum vp_parse_status st);
 #define VP_IEC_BUFSZ 32
 char *vp_format_iec(uint64_t bytes, char *buf, size_t len);
 
+/* The form "ndctl create-namespace --size" takes: the largest of the
+ * suffixes T, G, M, K that divides the value exactly ("1040M"), else the
+ * plain number of bytes. */
+char *vp_format_ndctl(uint64_t bytes, char *buf, size_t len);
+
 #endif

@@ -53,6 +53,14 @@ $wrap "$bin" --device 16G@64G --page-size 4K --mmu hash --json >"$tmp/one"
 diff <(jq -s -S '.[1] | del(.line)' "$tmp/out") <(jq -S . "$tmp/one") >/dev/null
 check "a batch line equals the --json document of the same plan" $?
 
+# The inverse question in a batch line (tests/unit/test_inverse.c: hash 64K).
+echo '{"usable": "1T", "mmu": "hash"}' | $wrap "$bin" --batch >"$tmp/out"
+jq -e '.inverse.size == 1100602146816 and .inverse.usable == 1099511627776' "$tmp/out" >/dev/null
+check "a usable line answers the inverse question" $?
+echo '{"usable": "1T", "device": "1T"}' | $wrap "$bin" --batch >"$tmp/out"
+jq -e '.error.message == "give one of device and usable, once"' "$tmp/out" >/dev/null
+check "device and usable together are refused" $?
+
 err=$($wrap "$bin" --batch --device 1T </dev/null 2>&1 >/dev/null)
 check "--batch with --device is a usage error" $([ $? -eq 64 ] && [[ $err == *"exclude each other"* ]]; echo $?)
 : | $wrap "$bin" --batch >"$tmp/out"

@@ -56,8 +56,15 @@ row 64 "--device: '1T@0x': not a whole decimal number" --device 1T@0x
 row 64 "--device: '1T@0xfffffffffffffffff': too large for 64 bits" --device 1T@0xfffffffffffffffff
 row 64 "start + size overflows 64 bits" --device 1T@0xffffff0000000000
 row 64 "exceeds maximum addressable range" --device 1T@2P
-row 64 "--device given twice" --device 1T --device 2T
-row 64 "--device SIZE[@START] is required"
+row 64 "a second --device or --usable ('2T')" --device 1T --device 2T
+row 64 "a second --device or --usable ('1T')" --device 1T --usable 1T
+row 64 "--usable: '1.5T': not a whole decimal number" --usable 1.5T
+row 64 "--ways: '0': out of range; expected a whole number from 1 to 256" --usable 1T --ways 0
+row 64 "--ways: '2K': not a whole number" --usable 1T --ways 2K
+row 64 "--region-align: '24M': not a power of two of at least 4K" --usable 1T --region-align 24M
+row 1 "no size reaches 2 PiB usable" --usable 2P
+row 1 "returns -EINVAL: start 0x400200000 misaligned to 0x1000000" --usable 1T@0x400200000 --mmu hash
+row 64 "--device SIZE[@START] (or --usable SIZE[@START]) is required"
 # Closed value sets.
 row 64 "--page-size: '8K': not a modelled base page size; expected 4K or 64K" --device 1T --page-size 8K
 row 64 "--page-size: '16k3': unknown unit suffix" --device 1T --page-size 16k3

@@ -54,6 +54,15 @@ def need($o; $keys; test; $where):
   need(.totals; ["memmap_bytes","moved_to_device_bytes","dram_bytes","reserved_pfns",
                  "alignment_waste_bytes","usable_bytes"]; int; "totals"),
   need(.; ["warnings"]; type == "array"; ""),
+  need(.; ["inverse"]; . == null or type == "object"; ""),
+  (if .inverse != null then
+     need(.inverse; ["requested_usable","size","usable","region_align","probes"]; int; "inverse"),
+     need(.inverse; ["smaller_size","smaller_usable"]; . == null or int; "inverse"),
+     need(.inverse; ["smaller_refused"]; type == "boolean"; "inverse"),
+     (if .inverse.usable < .inverse.requested_usable then "inverse.usable below the target" else empty end),
+     (if .inverse.smaller_usable != null and .inverse.smaller_usable >= .inverse.requested_usable
+      then "inverse.smaller_usable reaches the target" else empty end)
+   else empty end),
   (.warnings[] | need(.; ["code","message"]; type == "string"; "warnings[]"))
 ] | .[]
 JQ
@@ -61,7 +70,7 @@ JQ
 for args in "--device 1T --page-size 64K" "--device 1T --page-size 64K --mmu hash" \
 	    "--device 16G@64G --mmu hash --page-size 4K" "--device 1T --map mem" \
 	    "--device 64G@0x100200000" "--device 1T@2T --kernel 6.1.0 --mode devdax" \
-	    "--device 1000M --page-size 4K"; do
+	    "--device 1000M --page-size 4K" "--usable 1T --ways 6" "--usable 1 --mmu hash"; do
 	# shellcheck disable=SC2086
 	out=$($wrap "$bin" $args --json)
 	problems=$(printf '%s' "$out" | jq -r "$contract" 2>&1)
