@@ -2,9 +2,12 @@
 /*
  * The table of kernel changes.  The baseline is the tag v6.1 as released;
  * every row after it is a change that moves a number, with the first
- * mainline tag that has it and the stable backport, as recorded in Debian's
- * linux 6.1.y changelog (linux-source-6.1 6.1.192-2, changelog.Debian.gz)
- * and the stable review mails.
+ * mainline tag that has it and the first upstream stable release that
+ * carries the backport.  Stable releases are read from Debian's
+ * changelog.Debian.gz (linux-source-6.1 6.1.192-2), which files each
+ * backport under the upstream "ChangeLog-6.1.N" it came in; the Debian
+ * package that imported it (6.1.52-1 for the two powerpc fixes) is later.
+ * docs/kernel-changes.md has the evidence for each row.
  *
  * Versions before v6.1 and after the 6.1.y line are refused for now: their
  * rows (the 4.13 altmap support, 5.3 sub-sections, the 6.6 radix populate
@@ -69,7 +72,7 @@ static const struct vp_kchange vp_table[] = {
 		.subject = "mm/vmemmap/devdax: fix kernel crash when probing devdax devices",
 		.effect = "compound-page vmemmap only where the architecture opts in (not powerpc in 6.1.y)",
 		.mainline_major = 6, .mainline_minor = 4,
-		.stable_major = 6, .stable_minor = 1, .stable_patch = 187,
+		.stable_major = 6, .stable_minor = 1, .stable_patch = 184,
 		.apply = gate_compound_vmemmap,
 	},
 	{
@@ -77,17 +80,15 @@ static const struct vp_kchange vp_table[] = {
 		.subject = "powerpc/mm/dax: Fix the condition when checking if altmap vmemap can cross-boundary",
 		.effect = "the last vmemmap block of a block-aligned device may use the altmap",
 		.mainline_major = 6, .mainline_minor = 5,
-		.stable_major = 6, .stable_minor = 1, .stable_patch = 52,
+		.stable_major = 6, .stable_minor = 1, .stable_patch = 39,
 		.apply = fix_cross_boundary,
 	},
 	{
-		/* Mainline id not recorded here; the patch is
-		 * <20230724181320.471386-1-aneesh.kumar@linux.ibm.com>. */
-		.commit = "",
+		.commit = "6722b2571205",
 		.subject = "powerpc/mm/altmap: Fix altmap boundary check",
 		.effect = "vmemmap_free recognises altmap blocks by [base_pfn, base_pfn + reserve + free)",
 		.mainline_major = 6, .mainline_minor = 5,
-		.stable_major = 6, .stable_minor = 1, .stable_patch = 52,
+		.stable_major = 6, .stable_minor = 1, .stable_patch = 45,
 		.apply = fix_free_bound,
 	},
 };

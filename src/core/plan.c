@@ -61,7 +61,7 @@ static enum vp_status check_input(const struct vp_input *in,
 	    in->kernel.b.compound_vmemmap_ungated &&
 	    (in->align ? in->align : p->default_align) > p->page_size)
 		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
-			       "devdax map=mem on kernel %s takes the compound-page vmemmap path (before 87a7ae75d738, in 6.1.187), which is not modelled; use --align %s or a kernel >= 6.1.187",
+			       "devdax map=mem on kernel %s takes the compound-page vmemmap path (before 87a7ae75d738, in 6.1.184), which is not modelled; use --align %s or a kernel >= 6.1.184",
 			       in->kernel.name,
 			       vp_format_iec(p->page_size, a, sizeof(a)));
 	return VP_OK;
@@ -121,7 +121,7 @@ static void add_warnings(struct vp_result *r, const struct vp_device_result *d)
 		     r->arch.struct_page_size);
 	if (d->hotadd.has_altmap && in->kernel.b.cross_boundary_off_by_one)
 		warn(r, "cross_boundary_off_by_one",
-		     "kernel %s has the altmap_cross_boundary off-by-one (fixed by c8eebc4a99f1 in 6.1.52): a block-aligned device's last block goes to DRAM",
+		     "kernel %s has the altmap_cross_boundary off-by-one (fixed by c8eebc4a99f1 in 6.1.39): a block-aligned device's last block goes to DRAM",
 		     in->kernel.name);
 }
 

@@ -240,8 +240,8 @@ static enum vp_status state_remove_blocks(struct vp_mem_state *st,
 /*
  * arch/powerpc/mm/init_64.c:altmap_cross_boundary @6.1 (line 186), with
  * start_pfn = the first pfn the block describes, nr_pfn = B / 64:
- *   6.1.52+ (c8eebc4a99f1): start_pfn + nr_pfn - 1 > end_pfn || start_pfn < base_pfn
- *   6.1.0-6.1.51:           start_pfn + nr_pfn     > end_pfn || start_pfn < base_pfn
+ *   6.1.39+ (c8eebc4a99f1): start_pfn + nr_pfn - 1 > end_pfn || start_pfn < base_pfn
+ *   6.1.0-6.1.38:           start_pfn + nr_pfn     > end_pfn || start_pfn < base_pfn
  * Returns the blocks [*lo, *hi) that do NOT cross.
  */
 static void no_cross_window(const struct vp_vmemmap_geom *g,
@@ -561,7 +561,8 @@ enum vp_status vp_vmemmap_boot(const struct vp_vmemmap_geom *g,
  * kept; otherwise it leaves the vmemmap_list and goes back:
  *   to the altmap (vmem_altmap_free, alloc -= 2^get_order(B) pfns) when
  *   its physical pfn lies in [base_pfn, base_pfn + reserve + free)
- *   (6.1.0-6.1.51: up to ... + alloc + align, with the values at the time);
+ *   (6.1.0-6.1.44, before 6722b2571205: up to ... + alloc + align, with
+ *   the values when the removal starts);
  *   else to the page allocator.
  */
 static bool altmap_backed(const struct vp_kbehaviour *kb,

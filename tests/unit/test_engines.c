@@ -32,7 +32,7 @@ static uint64_t pick(uint64_t n)
 	return rnd() % n;
 }
 
-static const char *const kernels[] = { "6.1.0", "6.1.12", "6.1.52",
+static const char *const kernels[] = { "6.1.0", "6.1.12", "6.1.39",
 				       "6.1.192" };
 
 int main(void)

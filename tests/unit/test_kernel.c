@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Version grammar and the 6.1.y sub-eras of the change table:
  *   6.1.0 - 6.1.11   MAX_STRUCT_PAGE_SIZE 128 (c91d71363084 in 6.1.12)
- *   6.1.0 - 6.1.51   altmap_cross_boundary off by one (c8eebc4a99f1, 6.1.52)
- *   6.1.0 - 6.1.186  vmemmap_can_optimize ungated (87a7ae75d738, 6.1.187) */
+ *   6.1.0 - 6.1.38   altmap_cross_boundary off by one (c8eebc4a99f1, 6.1.39)
+ *   6.1.0 - 6.1.44   vmemmap_free's loose altmap bound (6722b2571205, 6.1.45)
+ *   6.1.0 - 6.1.183  vmemmap_can_optimize ungated (87a7ae75d738, 6.1.184)
+ * Stable releases from Debian's changelog.Debian.gz "ChangeLog-6.1.N"
+ * headings (docs/kernel-changes.md). */
 #include "harness.h"
 #include "kernel.h"
 
@@ -16,10 +19,13 @@ static const struct {
 	{ "6.1.0", VP_KVER_OK, 128, 1, 1, 1 },
 	{ "6.1.11", VP_KVER_OK, 128, 1, 1, 1 },
 	{ "6.1.12", VP_KVER_OK, 64, 1, 1, 1 },
-	{ "6.1.51", VP_KVER_OK, 64, 1, 1, 1 },
+	{ "6.1.38", VP_KVER_OK, 64, 1, 1, 1 },
+	{ "6.1.39", VP_KVER_OK, 64, 0, 1, 1 },
+	{ "6.1.44", VP_KVER_OK, 64, 0, 1, 1 },
+	{ "6.1.45", VP_KVER_OK, 64, 0, 0, 1 },
 	{ "6.1.52", VP_KVER_OK, 64, 0, 0, 1 },
-	{ "6.1.186", VP_KVER_OK, 64, 0, 0, 1 },
-	{ "6.1.187", VP_KVER_OK, 64, 0, 0, 0 },
+	{ "6.1.183", VP_KVER_OK, 64, 0, 0, 1 },
+	{ "6.1.184", VP_KVER_OK, 64, 0, 0, 0 },
 	{ "6.1.192", VP_KVER_OK, 64, 0, 0, 0 },
 	{ "6.1.192-2", VP_KVER_OK, 64, 0, 0, 0 },
 	{ "6.1.0-13-powerpc64le", VP_KVER_OK, 128, 1, 1, 1 },

@@ -363,7 +363,7 @@ static void align_refusals(void)
 			VP_MAP_DEV, NULL, 0), VP_BADINPUT);
 	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), (1ULL << 51) - T(1),
 			VP_MAP_DEV, NULL, 0), VP_OK);
-	t_case = "devdax map=mem on 6.1.186";
+	t_case = "devdax map=mem on 6.1.183";
 	{
 		struct vp_input in;
 		struct vp_kver v;
@@ -372,10 +372,10 @@ static void align_refusals(void)
 		in.size = T(1);
 		in.mode = VP_MODE_DEVDAX;
 		in.map = VP_MAP_MEM;
-		vp_kver_parse("6.1.186", &v);
+		vp_kver_parse("6.1.183", &v);
 		vp_kernel_resolve(&v, &in.kernel);
 		EXPECT_U64(vp_plan(&in, &res, &err), VP_UNSUPPORTED);
-		vp_kver_parse("6.1.187", &v);
+		vp_kver_parse("6.1.184", &v);
 		vp_kernel_resolve(&v, &in.kernel);
 		EXPECT_U64(vp_plan(&in, &res, &err), VP_OK);
 	}
