@@ -16,8 +16,9 @@ ALL_CPPFLAGS = -DVERSION='"$(VERSION)"' $(CPPFLAGS)
 # The pure core (no I/O, no json-c, no libnuma), then the CLI.
 CORE_SRC = src/core/units.c src/core/error.c src/core/kernel.c \
            src/core/input.c src/core/arch.c src/core/layout.c \
-           src/core/altmap.c src/core/vmemmap.c src/core/plan.c \
-           src/core/inverse.c src/core/check.c
+           src/core/altmap.c src/core/memstate.c src/core/vmemmap.c \
+           src/core/vmemmap_radix.c src/core/plan.c src/core/inverse.c \
+           src/core/check.c
 CLI_SRC = src/cli/values.c src/cli/options.c src/cli/render_text.c \
           src/cli/render_json.c src/cli/batch.c \
           src/cli/main.c

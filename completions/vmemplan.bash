@@ -63,7 +63,7 @@ _vmemplan()
             values='reference runlength'
             ;;
         --kernel | -k)
-            values='6.1.192 6.1.184 6.1.45 6.1.39 6.1.12 6.1.0'
+            values='6.1.192 6.1.184 6.1.45 6.1.39 6.1.12 6.1.0 6.6 6.8 6.12.117 6.15 6.17'
             ;;
         --map)
             values='dev mem'

@@ -20,7 +20,7 @@ complete -c vmemplan -s a -l align -x -d 'Namespace alignment (ndctl --align)' \
 complete -c vmemplan -l arch -x -d 'Architecture' \
     -a "ppc64\t'64-bit powerpc (default)' ppc64le\t'64-bit little-endian powerpc' x86_64\t'Not modelled yet'"
 complete -c vmemplan -s k -l kernel -x -d 'Kernel version MAJOR.MINOR[.PATCH][-SUFFIX]' \
-    -a "6.1.192\t'Default, Debian 12' 6.1.184\t'No compound-page vmemmap on powerpc' 6.1.45\t'Both altmap fixes' 6.1.39\t'Cross-boundary fix' 6.1.12\t'First with a 64-byte reserve' 6.1.0\t'128-byte reserve, off-by-one'"
+    -a "6.1.192\t'Default, Debian 12' 6.1.184\t'No compound-page vmemmap on powerpc' 6.1.45\t'Both altmap fixes' 6.1.39\t'Cross-boundary fix' 6.1.12\t'First with a 64-byte reserve' 6.1.0\t'128-byte reserve, off-by-one' 6.6\t'Radix PMD and PTE vmemmap path' 6.8\t'Ubuntu 24.04' 6.12.117\t'Debian 12 backports' 6.15\t'Radix start aligned to PAGE_SIZE' 6.17\t'Newest modelled'"
 complete -c vmemplan -s m -l mmu -x -d 'powerpc MMU mode' \
     -a "radix\t'Radix MMU (default)' hash\t'Hashed page table MMU'"
 complete -c vmemplan -s p -l page-size -x -d 'Base page size' \

@@ -68,7 +68,7 @@ static struct argp_option vp_argp_options[] = {
 	{ "mmu", 'm', "radix|hash", 0, "powerpc MMU mode (default radix)", 2 },
 	{ "kernel", 'k', "VERSION", 0,
 	  "Kernel version MAJOR.MINOR[.PATCH][-SUFFIX] (default "
-	  VP_KERNEL_DEFAULT "; modelled: 6.1.0 to 6.1.y)", 2 },
+	  VP_KERNEL_DEFAULT "; modelled: 6.1 to 6.17 and their stable releases)", 2 },
 	{ 0, 0, 0, 0, "Output:", 3 },
 	{ "json", 'j', 0, 0, "Print one JSON object (schema_version 1)", 3 },
 	{ "bytes", 'b', 0, 0, "Print sizes in bytes instead of IEC units", 3 },

@@ -39,7 +39,14 @@ static json_object *config(const struct vp_result *r)
 	put(c, "compat_align", u64(p->compat_align));
 	put(c, "struct_page_size", u64(p->struct_page_size));
 	put(c, "reserve_struct_page_size", u64(p->reserve_struct_page_size));
-	put(c, "vmemmap_block_size", u64(1ULL << p->vmemmap_block_shift));
+	/* null where the kernel picks the mapping size per address (radix
+	 * from 6.6: 2 MiB PMD leaves or PAGE_SIZE pages). */
+	put(c, "vmemmap_block_size", p->path == VP_PATH_RADIX ? NULL :
+				     u64(1ULL << p->vmemmap_block_shift));
+	put(c, "vmemmap_path", json_object_new_string(
+				       p->path == VP_PATH_RADIX ?
+					       "radix__vmemmap_populate" :
+					       "init_64.c:vmemmap_populate"));
 	put(c, "section_size", u64(1ULL << p->section_shift));
 	put(c, "subsection_size", u64(1ULL << p->subsection_shift));
 	put(c, "max_physmem_bits", u64(p->max_physmem_bits));
@@ -94,6 +101,9 @@ static json_object *device(const struct vp_result *r,
 	put(v, "blocks", u64(s->blocks_touched));
 	put(v, "altmap_blocks", u64(s->altmap_blocks));
 	put(v, "dram_blocks", u64(s->dram_blocks));
+	put(v, "altmap_pages", u64(s->altmap_pages));
+	put(v, "dram_pages", u64(s->dram_pages));
+	put(v, "premapped_pfns", u64(s->premapped_pfns));
 	put(v, "skipped_blocks", u64(s->skipped_blocks));
 	put(v, "cross_boundary_blocks", u64(s->cross_blocks));
 	put(v, "fallback_blocks", u64(s->fallback_blocks));
@@ -108,8 +118,10 @@ static json_object *device(const struct vp_result *r,
 		json_object *j = json_object_new_object();
 		bool alt = run->backing == VP_BACK_ALTMAP;
 
-		put(j, "first_pfn", u64(run->first * r->geom.pfns_per_block));
+		put(j, "first_pfn", u64(vp_run_lo(run)));
 		put(j, "blocks", u64(run->count));
+		put(j, "block_pfns", u64(run->unit));
+		put(j, "block_bytes", u64(run->nr << r->arch.page_shift));
 		put(j, "backing", json_object_new_string(alt ? "altmap" : "dram"));
 		put(j, "phys_pfn", alt ? u64(run->phys_pfn) : NULL);
 		json_object_array_add(runs, j);

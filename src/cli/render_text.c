@@ -38,6 +38,18 @@ static const char *blocks(uint64_t n)
 	return n == 1 ? "block" : "blocks";
 }
 
+/* "3 blocks", or on radix "31 PMDs + 1 page". */
+static void counts(char *buf, size_t len, const struct vp_result *r,
+		   uint64_t blocks_n, uint64_t pages_n)
+{
+	if (r->geom.path != VP_PATH_RADIX)
+		snprintf(buf, len, "%" PRIu64 " %s", blocks_n, blocks(blocks_n));
+	else
+		snprintf(buf, len, "%" PRIu64 " PMD%s + %" PRIu64 " page%s",
+			 blocks_n, blocks_n == 1 ? "" : "s", pages_n,
+			 pages_n == 1 ? "" : "s");
+}
+
 static void blank(struct out *o)
 {
 	if (fputc('\n', o->f) == EOF)
@@ -109,17 +121,22 @@ static void device(struct out *o, const struct vp_result *r,
 		line(o, "vmem_altmap: none (map=mem: struct pages in DRAM)");
 	}
 	blank(o);
-	line(o, "vmemmap (%s blocks, each describing %s)",
-	     sz(o, r->geom.block_bytes),
-	     sz(o, r->geom.pfns_per_block << p->page_shift));
+	if (r->geom.path == VP_PATH_RADIX) {
+		line(o, "vmemmap (radix__vmemmap_populate: 2 MiB PMD leaves describing %s, %s pages describing %s)",
+		     sz(o, r->geom.pmd_pfns << p->page_shift),
+		     sz(o, p->page_size),
+		     sz(o, r->geom.pte_pfns << p->page_shift));
+	} else {
+		line(o, "vmemmap (%s blocks, each describing %s)",
+		     sz(o, r->geom.block_bytes),
+		     sz(o, r->geom.pfns_per_block << p->page_shift));
+	}
 	snprintf(num, sizeof(num), "%" PRIu64 " pfns",
 		 d->hotadd.end_pfn - d->hotadd.start_pfn);
 	row(o, "struct pages", sz(o, d->memmap_bytes), num);
-	snprintf(num, sizeof(num), "%" PRIu64 " %s", s->altmap_blocks,
-		 blocks(s->altmap_blocks));
+	counts(num, sizeof(num), r, s->altmap_blocks, s->altmap_pages);
 	row(o, "on the device", sz(o, d->altmap_bytes), num);
-	snprintf(num, sizeof(num), "%" PRIu64 " %s", s->dram_blocks,
-		 blocks(s->dram_blocks));
+	counts(num, sizeof(num), r, s->dram_blocks, s->dram_pages);
 	row(o, "in DRAM", sz(o, d->dram_bytes), num);
 	if (s->cross_blocks || s->fallback_blocks)
 		line(o, "  %-24s %" PRIu64 " cross the device boundary, %" PRIu64

@@ -59,6 +59,20 @@ static uint64_t compat_align(const struct vp_input *in)
  * powerpc 6.1 does not select HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD, so there
  * is no PUD entry.
  */
+/*
+ * has_transparent_pud_hugepage() (asm/book3s/64/pgtable.h line 1126 @6.12):
+ * from 27af67f35631 (6.6) radix offers HPAGE_PUD_SIZE = 1 GiB when the CPU
+ * has 1G pages (radix.h:radix__has_transparent_pud_hugepage, line 309);
+ * hash never does.
+ */
+static uint64_t thp_pud_size(const struct vp_input *in)
+{
+	if (in->mmu == VP_MMU_RADIX && in->kernel.b.radix_pud_align &&
+	    in->plat.radix_2m && in->plat.radix_1g)
+		return 1ULL << 30;
+	return 0;
+}
+
 static uint64_t thp_pmd_size(const struct vp_input *in)
 {
 	if (in->mmu == VP_MMU_RADIX)
@@ -93,6 +107,13 @@ enum vp_status vp_arch_params(const struct vp_input *in,
 	/* drivers/nvdimm/nd.h: MAX_STRUCT_PAGE_SIZE, per kernel version. */
 	p->reserve_struct_page_size = in->kernel.b.reserve_struct_page_size;
 	p->vmemmap_block_shift = vmemmap_block_shift(in);
+	/* arch/powerpc/mm/init_64.c:vmemmap_populate @6.12 (line 276): radix
+	 * goes to radix__vmemmap_populate from 368a0590d954 (6.6) on, where
+	 * it maps with PMD leaves or PTE pages per address; hash (and radix
+	 * before 6.6) runs the init_64.c loop. */
+	p->path = in->mmu == VP_MMU_RADIX && in->kernel.b.radix_own_populate ?
+			  VP_PATH_RADIX :
+			  VP_PATH_INIT64;
 	p->compat_align = compat_align(in);
 	/* drivers/nvdimm/nd.h:nd_info_block_reserve @6.1 (line 481):
 	 * ALIGN(SZ_8K, PAGE_SIZE). */
@@ -101,6 +122,8 @@ enum vp_status vp_arch_params(const struct vp_input *in,
 	p->aligns[p->n_aligns++] = p->page_size;
 	if (pmd)
 		p->aligns[p->n_aligns++] = pmd;
+	if (pmd && thp_pud_size(in))
+		p->aligns[p->n_aligns++] = thp_pud_size(in);
 	p->default_align = pmd ? pmd : p->page_size;
 	/* asm/book3s/64/pgtable.h @6.1 (line 287): MAX_PHYSMEM_BITS =
 	 * max(H_, R_MAX_PHYSMEM_BITS) = 51 with SPARSEMEM_VMEMMAP and

@@ -13,6 +13,12 @@
 
 #define VP_MAX_ALIGNS 4
 
+/* Which kernel code path populates the vmemmap. */
+enum vp_vmemmap_path {
+	VP_PATH_INIT64,	/* arch/powerpc/mm/init_64.c:vmemmap_populate loop */
+	VP_PATH_RADIX,	/* book3s64/radix_pgtable.c:radix__vmemmap_populate */
+};
+
 struct vp_arch_params {
 	unsigned page_shift;
 	uint64_t page_size;
@@ -23,6 +29,7 @@ struct vp_arch_params {
 	/* The vmemmap mapping size (mmu_vmemmap_psize) the populate loop
 	 * steps by. */
 	unsigned vmemmap_block_shift;
+	enum vp_vmemmap_path path;
 	uint64_t compat_align;		/* memremap_compat_align() */
 	uint64_t info_block_reserve;	/* nd_info_block_reserve() */
 	uint64_t default_align;		/* nd_pfn_default_alignment() */

@@ -13,8 +13,7 @@ static enum vp_status check_device(const struct vp_result *r,
 	const struct vp_layout *l = &d->layout;
 	const struct vp_altmap *a = &d->hotadd.altmap;
 	const struct vp_populate_stats *s = &d->populate;
-	uint64_t W = r->geom.pfns_per_block, nr = r->geom.block_pfns;
-	uint64_t b0 = d->hotadd.start_pfn / W, next = b0, sum = 0;
+	uint64_t next = 0, sum = 0, alt_pfns = 0;
 	uint64_t win_lo = a->base_pfn + a->reserve, win_hi = win_lo + a->free;
 	unsigned i;
 
@@ -23,33 +22,32 @@ static enum vp_status check_device(const struct vp_result *r,
 		return BROKEN("usable + dataoff + end_trunc + start_pad != size");
 	if ((l->npfns << r->arch.page_shift) != l->usable_bytes)
 		return BROKEN("sb.npfns does not match the usable bytes");
-	if (d->hotadd.has_altmap) {
-		if (a->alloc + a->align > a->free)
-			return BROKEN("altmap alloc + align > free");
-		if (s->altmap_blocks * nr != a->alloc)
-			return BROKEN("altmap blocks do not add up to alloc");
-	} else if (s->altmap_blocks) {
-		return BROKEN("altmap blocks without an altmap");
-	}
+	if (d->hotadd.has_altmap && a->alloc + a->align > a->free)
+		return BROKEN("altmap alloc + align > free");
 	/* Every hot-added pfn's struct page is backed exactly once: the
 	 * device's runs, plus the blocks it found populated, tile its span. */
 	for (i = 0; i < s->nruns; i++) {
 		const struct vp_block_run *run = &s->runs[i];
 
-		if (run->first < next)
+		if (vp_run_lo(run) < next)
 			return BROKEN("vmemmap runs overlap or are unsorted");
-		next = run->first + run->count;
+		next = vp_run_hi(run);
 		sum += run->count;
-		if (run->backing == VP_BACK_ALTMAP &&
-		    (run->phys_pfn < win_lo ||
-		     run->phys_pfn + run->count * nr > win_hi))
-			return BROKEN("an altmap block lies outside [base_pfn + reserve, + free)");
+		if (run->backing == VP_BACK_ALTMAP) {
+			alt_pfns += run->count * run->nr;
+			if (!d->hotadd.has_altmap || run->phys_pfn < win_lo ||
+			    run->phys_pfn + run->count * run->nr > win_hi)
+				return BROKEN("an altmap block lies outside [base_pfn + reserve, + free)");
+		}
 	}
-	if (next > b0 + s->blocks_touched)
-		return BROKEN("vmemmap runs extend past the device's blocks");
-	if (sum != s->altmap_blocks + s->dram_blocks ||
-	    sum + s->skipped_blocks != s->blocks_touched)
-		return BROKEN("vmemmap blocks do not cover the device exactly once");
+	if (d->hotadd.has_altmap && alt_pfns != a->alloc)
+		return BROKEN("altmap blocks do not add up to alloc");
+	if (sum != s->altmap_blocks + s->dram_blocks + s->altmap_pages +
+			   s->dram_pages)
+		return BROKEN("vmemmap runs do not add up to the block counts");
+	if (s->mapped_pfns + s->premapped_pfns !=
+	    d->hotadd.end_pfn - d->hotadd.start_pfn)
+		return BROKEN("the device's struct pages are not backed exactly once");
 	if (d->after_free.altmap_freed_pfns > a->alloc ||
 	    d->after_free.dram_freed_bytes > d->dram_bytes)
 		return BROKEN("the removal gives back more than the add took");

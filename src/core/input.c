@@ -17,6 +17,7 @@ void vp_input_defaults(struct vp_input *in)
 	in->plat.boot_ram_bytes = VP_DEFAULT_BOOT_RAM;
 	in->start = vp_default_start(&in->plat);
 	in->plat.radix_2m = true;
+	in->plat.radix_1g = true;
 	in->plat.kfence = false;
 	in->engine = VP_ENGINE_RUNLENGTH;
 	in->ways = 1;

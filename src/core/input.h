@@ -33,6 +33,7 @@ enum vp_engine { VP_ENGINE_RUNLENGTH, VP_ENGINE_REFERENCE };
 struct vp_platform {
 	bool hash_16m;		/* 16M pages in ibm,segment-page-sizes */
 	bool radix_2m;		/* 2M in ibm,processor-radix-AP-encodings */
+	bool radix_1g;		/* 1G in ibm,processor-radix-AP-encodings */
 	bool kfence;		/* CONFIG_KFENCE or debug_pagealloc */
 	uint64_t boot_ram_bytes; /* boot RAM [0, boot_ram_bytes) */
 };

@@ -9,10 +9,10 @@
  * package that imported it (6.1.52-1 for the two powerpc fixes) is later.
  * docs/kernel-changes.md has the evidence for each row.
  *
- * Versions before v6.1 and after the 6.1.y line are refused for now: their
- * rows (the 4.13 altmap support, 5.3 sub-sections, the 6.6 radix populate
- * path, ...) are not in this table yet, and a planner must not silently
- * answer for a kernel it does not model.
+ * Versions before v6.1 are refused for now: their rows (the 4.13 altmap
+ * support, 5.3 sub-sections, 5.7 memremap_compat_align, ...) are not in
+ * this table yet, and a planner must not silently answer for a kernel it
+ * does not model.  Versions after 6.17 are planned as 6.17, with a caveat.
  */
 #include "kernel.h"
 
@@ -58,13 +58,47 @@ static void gate_compound_vmemmap(struct vp_kbehaviour *b)
 	b->compound_vmemmap_ungated = false;
 }
 
+static void radix_own_populate(struct vp_kbehaviour *b)
+{
+	b->radix_own_populate = true;
+	b->radix_start_align = VP_RADIX_ALIGN_NONE;
+}
+
+static void radix_pud_align(struct vp_kbehaviour *b)
+{
+	b->radix_pud_align = true;
+}
+
+static void radix_compound(struct vp_kbehaviour *b)
+{
+	b->radix_compound_vmemmap = true;
+}
+
+static void enxio_end_trunc(struct vp_kbehaviour *b)
+{
+	b->enxio_excludes_end_trunc = true;
+}
+
+static void radix_align_page(struct vp_kbehaviour *b)
+{
+	b->radix_start_align = VP_RADIX_ALIGN_PAGE;
+}
+
+static void radix_align_pmd(struct vp_kbehaviour *b)
+{
+	b->radix_start_align = VP_RADIX_ALIGN_PMD_NO_ALTMAP;
+}
+
+/* In mainline order; rows of one tag in the order they landed.  Tags
+ * marked (I) in docs/kernel-changes.md are inferred from the merge window,
+ * not read from a tagged tree. */
 static const struct vp_kchange vp_table[] = {
 	{
 		.commit = "c91d71363084",
 		.subject = "nvdimm: Support sizeof(struct page) > MAX_STRUCT_PAGE_SIZE",
 		.effect = "map=dev reserve back to 64 bytes per pfn (MAX_STRUCT_PAGE_SIZE 128 -> 64)",
 		.mainline_major = 6, .mainline_minor = 2,
-		.stable_major = 6, .stable_minor = 1, .stable_patch = 12,
+		.stable = { { 6, 1, 12 } },
 		.apply = set_reserve_64,
 	},
 	{
@@ -72,7 +106,7 @@ static const struct vp_kchange vp_table[] = {
 		.subject = "mm/vmemmap/devdax: fix kernel crash when probing devdax devices",
 		.effect = "compound-page vmemmap only where the architecture opts in (not powerpc in 6.1.y)",
 		.mainline_major = 6, .mainline_minor = 4,
-		.stable_major = 6, .stable_minor = 1, .stable_patch = 184,
+		.stable = { { 6, 1, 184 } },
 		.apply = gate_compound_vmemmap,
 	},
 	{
@@ -80,7 +114,7 @@ static const struct vp_kchange vp_table[] = {
 		.subject = "powerpc/mm/dax: Fix the condition when checking if altmap vmemap can cross-boundary",
 		.effect = "the last vmemmap block of a block-aligned device may use the altmap",
 		.mainline_major = 6, .mainline_minor = 5,
-		.stable_major = 6, .stable_minor = 1, .stable_patch = 39,
+		.stable = { { 6, 1, 39 } },
 		.apply = fix_cross_boundary,
 	},
 	{
@@ -88,8 +122,51 @@ static const struct vp_kchange vp_table[] = {
 		.subject = "powerpc/mm/altmap: Fix altmap boundary check",
 		.effect = "vmemmap_free recognises altmap blocks by [base_pfn, base_pfn + reserve + free)",
 		.mainline_major = 6, .mainline_minor = 5,
-		.stable_major = 6, .stable_minor = 1, .stable_patch = 45,
+		.stable = { { 6, 1, 45 }, { 6, 4, 10 } },
 		.apply = fix_free_bound,
+	},
+	{
+		.commit = "368a0590d954",
+		.subject = "powerpc/book3s64/vmemmap: switch radix to use a different vmemmap handling function",
+		.effect = "radix maps the vmemmap with 2 MiB PMD leaves and PAGE_SIZE PTE pages, both from the altmap",
+		.mainline_major = 6, .mainline_minor = 6,
+		.apply = radix_own_populate,
+	},
+	{
+		.commit = "27af67f35631",
+		.subject = "powerpc/book3s64/mm: enable transparent pud hugepage",
+		.effect = "radix offers --align 1G (HPAGE_PUD_SIZE)",
+		.mainline_major = 6, .mainline_minor = 6,
+		.apply = radix_pud_align,
+	},
+	{
+		.commit = "f2b79c0d7968",
+		.subject = "powerpc/book3s64/radix: add support for vmemmap optimization for radix",
+		.effect = "radix devdax map=mem may share vmemmap tail pages (compound pages)",
+		.mainline_major = 6, .mainline_minor = 6,
+		.apply = radix_compound,
+	},
+	{
+		.commit = "e96d9a938e89",
+		.subject = "nvdimm/pfn_dev: Prevent the creation of zero-sized namespaces",
+		.effect = "-ENXIO when dataoff >= size - end_trunc (was: >= size)",
+		.mainline_major = 6, .mainline_minor = 6,
+		.apply = enxio_end_trunc,
+	},
+	{
+		.commit = "9cf7e13fecba",
+		.subject = "book3s64/radix : Align section vmemmap start address to PAGE_SIZE",
+		.effect = "radix: a device's first page shared with memory below it comes from DRAM; no PMD leaf at an unaligned start",
+		.mainline_major = 6, .mainline_minor = 15,
+		.stable = { { 6, 6, 90 }, { 6, 12, 28 } },
+		.apply = radix_align_page,
+	},
+	{
+		.commit = "f5164797284d",
+		.subject = "book3s64/radix : Optimize vmemmap start alignment",
+		.effect = "radix without an altmap (map=mem): PMD leaves again at an unaligned start",
+		.mainline_major = 6, .mainline_minor = 17,
+		.apply = radix_align_pmd,
 	},
 };
 
@@ -113,11 +190,17 @@ static int kver_cmp3(unsigned a1, unsigned a2, unsigned a3, unsigned b1,
 
 bool vp_kchange_applies(const struct vp_kchange *r, const struct vp_kver *v)
 {
+	unsigned i;
+
 	if (kver_cmp3(v->major, v->minor, 0, r->mainline_major,
 		      r->mainline_minor, 0) >= 0)
 		return true;
-	return r->stable_major == v->major && r->stable_minor == v->minor &&
-	       v->patch >= r->stable_patch;
+	for (i = 0; i < 3 && r->stable[i].major; i++)
+		if (r->stable[i].major == v->major &&
+		    r->stable[i].minor == v->minor &&
+		    v->patch >= r->stable[i].patch)
+			return true;
+	return false;
 }
 
 /* Reads 1 to 5 decimal digits; returns the end or NULL. */
@@ -183,7 +266,7 @@ enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 	 * arrived in v4.13; anything older has no map=dev at all. */
 	if (kver_cmp3(v->major, v->minor, 0, 4, 13, 0) < 0)
 		return VP_KVER_TOO_OLD;
-	if (v->major != 6 || v->minor != 1)
+	if (kver_cmp3(v->major, v->minor, 0, 6, 1, 0) < 0)
 		return VP_KVER_NOT_MODELLED;
 	memset(out, 0, sizeof(*out));
 	out->ver = *v;
@@ -193,12 +276,17 @@ enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 			t[i].apply(&out->b);
 	snprintf(out->name, sizeof(out->name), "%u.%u.%u%s%s", v->major,
 		 v->minor, v->patch, v->suffix[0] ? "-" : "", v->suffix);
+	if (kver_cmp3(v->major, v->minor, 0, VP_KERNEL_NEWEST_MAJOR,
+		      VP_KERNEL_NEWEST_MINOR, 0) > 0)
+		snprintf(out->caveat, sizeof(out->caveat),
+			 "kernel %u.%u is newer than the newest modelled; modelled as %u.%u",
+			 v->major, v->minor, VP_KERNEL_NEWEST_MAJOR,
+			 VP_KERNEL_NEWEST_MINOR);
+	else if (v->major == 6 && v->minor == 14 && v->has_patch)
+		snprintf(out->caveat, sizeof(out->caveat),
+			 "9cf7e13fecba reached 6.14.y at a release not recorded here; %s is modelled without it",
+			 out->name);
 	return VP_KVER_OK;
-}
-
-const char *vp_kernel_modelled_range(void)
-{
-	return "6.1.0 to 6.1.y (Debian 12's line); other versions follow";
 }
 
 const char *vp_kver_strerror(enum vp_kver_status st)
@@ -213,7 +301,7 @@ const char *vp_kver_strerror(enum vp_kver_status st)
 	case VP_KVER_TOO_OLD:
 		return "powerpc has no vmem_altmap support before 4.13";
 	case VP_KVER_NOT_MODELLED:
-		return "not modelled yet; modelled: 6.1.0 to 6.1.y";
+		return "not modelled yet; modelled: 6.1 and later (6.1.y, 6.2 ... 6.17 and their stable releases)";
 	}
 	return "invalid";
 }

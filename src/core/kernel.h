@@ -25,6 +25,13 @@ enum vp_kver_status {
 	VP_KVER_NOT_MODELLED,	/* inside the altmap era but not modelled yet */
 };
 
+/* Where radix__vmemmap_populate starts a chunk (vmemmap_radix.c). */
+enum vp_radix_align {
+	VP_RADIX_ALIGN_NONE,		/* 6.6-6.14: the chunk's own address */
+	VP_RADIX_ALIGN_PAGE,		/* 9cf7e13fecba: down to PAGE_SIZE */
+	VP_RADIX_ALIGN_PMD_NO_ALTMAP,	/* f5164797284d: PMD_SIZE w/o altmap */
+};
+
 /* What the model needs to know about a kernel.  Each field names the
  * change(s) that set it in kernel.c's table. */
 struct vp_kbehaviour {
@@ -41,12 +48,28 @@ struct vp_kbehaviour {
 	 * ARCH_WANT_OPTIMIZE_VMEMMAP, so powerpc devdax map=mem takes the generic
 	 * compound-page path (which crashes on hash). */
 	bool compound_vmemmap_ungated;
+	/* 368a0590d954 (6.6): radix populates through
+	 * radix__vmemmap_populate, with PMD leaves and PTE pages. */
+	bool radix_own_populate;
+	enum vp_radix_align radix_start_align;
+	/* 27af67f35631 (6.6): radix offers 1 GiB (PUD) --align. */
+	bool radix_pud_align;
+	/* 0b6f15824cc7 / f2b79c0d7968 (6.6): radix devdax map=mem may use the
+	 * compound-page vmemmap (vmemmap_can_optimize). */
+	bool radix_compound_vmemmap;
+	/* e96d9a938e89 (6.6): nd_pfn_init refuses dataoff >= size - end_trunc
+	 * (before: dataoff >= size). */
+	bool enxio_excludes_end_trunc;
 };
 
 struct vp_kernel {
 	struct vp_kver ver;
 	struct vp_kbehaviour b;
 	char name[64];		/* canonical "6.1.192" (plus -suffix) */
+	/* A caveat the plan must warn about ("" if none): a version newer
+	 * than the newest modelled, or a stable line whose backport release
+	 * is not recorded. */
+	char caveat[200];
 };
 
 /* One row per kernel change that moves a number. */
@@ -55,9 +78,11 @@ struct vp_kchange {
 	const char *subject;
 	const char *effect;	/* one line: what changes in the numbers */
 	unsigned mainline_major, mainline_minor;	/* first tag with it */
-	/* Stable line and first patch level that carries the backport
-	 * (0.0 = none recorded). */
-	unsigned stable_major, stable_minor, stable_patch;
+	/* Stable lines and the first upstream release of each that carries
+	 * the backport ({0} ends the list). */
+	struct {
+		unsigned major, minor, patch;
+	} stable[3];
 	void (*apply)(struct vp_kbehaviour *b);
 };
 
@@ -68,8 +93,9 @@ enum vp_kver_status vp_kver_parse(const char *s, struct vp_kver *out);
 enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 				      struct vp_kernel *out);
 const char *vp_kver_strerror(enum vp_kver_status st);
-/* The modelled range, for messages: "6.1.0 to 6.1.y". */
-const char *vp_kernel_modelled_range(void);
+/* The newest version whose behaviour is modelled. */
+#define VP_KERNEL_NEWEST_MAJOR 6
+#define VP_KERNEL_NEWEST_MINOR 17
 /* Whether row r applies to version v (exposed for --explain and tests). */
 bool vp_kchange_applies(const struct vp_kchange *r, const struct vp_kver *v);
 const struct vp_kchange *vp_kchanges(size_t *n);

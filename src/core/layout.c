@@ -79,15 +79,21 @@ enum vp_status vp_nd_pfn_init(const struct vp_input *in,
 			       "the data offset overflows 64 bits");
 	}
 	out->dataoff = t - S;
-	if (out->dataoff >= Z)
+	/* e96d9a938e89 (6.6, "Prevent the creation of zero-sized
+	 * namespaces", pfn_devs.c line 818 @6.12): dataoff >= size - end_trunc. */
+	if (out->dataoff >= (in->kernel.b.enxio_excludes_end_trunc ?
+				     Z - out->end_trunc : Z))
 		return vp_fail(err, VP_REFUSED, ENXIO, PFN_DEV_WHERE,
-			       "unable to satisfy requested alignment: data offset %llu (info block%s, aligned to %llu) is not below the namespace size %llu",
+			       "unable to satisfy requested alignment: data offset %llu (info block%s, aligned to %llu) is not below the namespace size %llu%s",
 			       (unsigned long long)out->dataoff,
 			       in->map == VP_MAP_DEV ? " + memmap reserve" : "",
 			       (unsigned long long)out->data_align,
-			       (unsigned long long)Z);
+			       (unsigned long long)Z,
+			       in->kernel.b.enxio_excludes_end_trunc ?
+				       " less end_trunc" : "");
 	/* S + dataoff and S + Z - end_trunc are both data_align multiples and
-	 * S + dataoff < S + Z, so this cannot go negative. */
+	 * S + dataoff < S + Z, so this cannot go negative; before 6.6 it can
+	 * be 0 (a zero-sized device, which e96d9a938e89 then refused). */
 	out->npfns = (Z - out->dataoff - out->end_trunc) >> p->page_shift;
 	out->usable_bytes = Z - out->start_pad - out->end_trunc - out->dataoff;
 	return VP_OK;

@@ -52,18 +52,33 @@ static enum vp_status check_input(const struct vp_input *in,
 			       in->page_shift == 16 ? "64K" : "4K", list);
 	}
 	/*
-	 * include/linux/mm.h:vmemmap_can_optimize before 87a7ae75d738: devdax
-	 * map=mem with an align above PAGE_SIZE sets pgmap->vmemmap_shift
-	 * (drivers/dax/device.c:dev_dax_probe) and takes the generic
-	 * compound-page populate path, which this model does not replay.
+	 * devdax map=mem sets pgmap->vmemmap_shift = log2(align / PAGE_SIZE)
+	 * (drivers/dax/device.c:dev_dax_probe), and where vmemmap_can_optimize()
+	 * holds the vmemmap is populated with compound pages sharing tail
+	 * pages, a path this model does not replay yet:
+	 *  - before 87a7ae75d738 (6.4, 6.1.184) on every architecture, for any
+	 *    align above PAGE_SIZE (include/linux/mm.h @6.1.0);
+	 *  - from 6.6 on radix (radix_pgtable.c:vmemmap_can_optimize @6.12,
+	 *    line 991 -> mm.h:__vmemmap_can_optimize): when the struct pages
+	 *    of one compound page fill more than two vmemmap pages,
+	 *    (align / PAGE_SIZE) * 64 / PAGE_SIZE > 2.
 	 */
-	if (in->mode == VP_MODE_DEVDAX && in->map == VP_MAP_MEM &&
-	    in->kernel.b.compound_vmemmap_ungated &&
-	    (in->align ? in->align : p->default_align) > p->page_size)
-		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
-			       "devdax map=mem on kernel %s takes the compound-page vmemmap path (before 87a7ae75d738, in 6.1.184), which is not modelled; use --align %s or a kernel >= 6.1.184",
-			       in->kernel.name,
-			       vp_format_iec(p->page_size, a, sizeof(a)));
+	if (in->mode == VP_MODE_DEVDAX && in->map == VP_MAP_MEM) {
+		uint64_t al = in->align ? in->align : p->default_align;
+		uint64_t vm_pages = (al / p->page_size) * p->struct_page_size /
+				    p->page_size;
+
+		if (in->kernel.b.compound_vmemmap_ungated && al > p->page_size)
+			return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
+				       "devdax map=mem on kernel %s takes the compound-page vmemmap path (before 87a7ae75d738, in 6.1.184), which is not modelled; use --align %s or a kernel >= 6.1.184",
+				       in->kernel.name,
+				       vp_format_iec(p->page_size, a, sizeof(a)));
+		if (in->mmu == VP_MMU_RADIX &&
+		    in->kernel.b.radix_compound_vmemmap && vm_pages > 2)
+			return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
+				       "devdax map=mem on radix with align %s takes the compound-page vmemmap path (vmemmap_can_optimize, since 6.6), which is not modelled yet; use map=dev or a smaller --align",
+				       vp_format_iec(al, a, sizeof(a)));
+	}
 	return VP_OK;
 }
 
@@ -73,8 +88,9 @@ static void derive(const struct vp_arch_params *p,
 	const struct vp_altmap *a = &d->hotadd.altmap;
 	uint64_t pfns = d->hotadd.end_pfn - d->hotadd.start_pfn;
 
+	(void)g;
 	d->memmap_bytes = pfns * p->struct_page_size;
-	d->dram_bytes = d->populate.dram_blocks * g->dram_block_bytes;
+	d->dram_bytes = d->populate.dram_bytes;
 	if (d->hotadd.has_altmap) {
 		d->altmap_bytes = a->alloc << p->page_shift;
 		d->reserved_pfns = vp_altmap_offset(a);
@@ -91,8 +107,11 @@ static void add_warnings(struct vp_result *r, const struct vp_device_result *d)
 	const struct vp_input *in = &r->in;
 	const struct vp_populate_stats *s = &d->populate;
 	char b1[VP_IEC_BUFSZ], b2[VP_IEC_BUFSZ];
-	uint64_t cover = r->geom.pfns_per_block << r->arch.page_shift;
+	uint64_t cover = (r->geom.path == VP_PATH_RADIX ? r->geom.pmd_pfns :
+				r->geom.pfns_per_block) << r->arch.page_shift;
 
+	if (in->kernel.caveat[0])
+		warn(r, "kernel_caveat", "%s", in->kernel.caveat);
 	if (in->kernel.ver.suffix[0])
 		warn(r, "distro_kernel",
 		     "kernel %s has a distribution suffix: modelled as upstream %u.%u.%u; distribution backports are not known",
@@ -106,13 +125,15 @@ static void add_warnings(struct vp_result *r, const struct vp_device_result *d)
 				   b2, sizeof(b2)));
 	if (s->cross_blocks)
 		warn(r, "edge_blocks_dram",
-		     "%llu vmemmap block(s) at the device's edges also describe pfns outside it and come from DRAM (altmap_cross_boundary); a start and end aligned to %s avoid this",
+		     "%llu vmemmap %s at the device's edges also describe pfns outside it and come from DRAM (altmap_cross_boundary); a start and end aligned to %s avoid this",
 		     (unsigned long long)s->cross_blocks,
+		     r->geom.path == VP_PATH_RADIX ? "page(s)" : "block(s)",
 		     vp_format_iec(cover, b2, sizeof(b2)));
 	if (s->fallback_blocks)
 		warn(r, "altmap_exhausted",
-		     "the altmap ran out: %llu vmemmap block(s) fell back to DRAM",
-		     (unsigned long long)s->fallback_blocks);
+		     "the altmap ran out: %llu vmemmap %s fell back to DRAM",
+		     (unsigned long long)s->fallback_blocks,
+		     r->geom.path == VP_PATH_RADIX ? "page(s)" : "block(s)");
 	if (d->hotadd.has_altmap && r->arch.reserve_struct_page_size >
 					    r->arch.struct_page_size)
 		warn(r, "reserve_oversized",
@@ -170,8 +191,7 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 		d->after_free.alloc = h.altmap.alloc;
 		d->after_free.align = h.altmap.align;
 		d->after_free.altmap_freed_pfns = fs.altmap_pfns;
-		d->after_free.dram_freed_bytes = fs.dram_blocks *
-						 res->geom.dram_block_bytes;
+		d->after_free.dram_freed_bytes = fs.dram_bytes;
 		d->after_free.kept_blocks = fs.kept_blocks;
 	}
 	res->totals.memmap_bytes = d->memmap_bytes;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Line numbers refer to Debian's linux-source-6.1 6.1.192-2 ("@6.1").
+ * The arch/powerpc/mm/init_64.c vmemmap loop, and the free path both
+ * populate paths share.  Line numbers refer to Debian's linux-source-6.1
+ * 6.1.192-2 ("@6.1"); the hash path of 6.12 (init_64.c:__vmemmap_populate,
+ * linux-source-6.12 6.12.117) is the same text.
  *
  * The kernel loop being replayed (mm/memory_hotplug.c:__add_pages @6.1,
  * lines 302-345; mm/sparse.c:sparse_add_section/section_activate @6.1,
@@ -30,12 +33,14 @@
 #include "altmap.h"
 
 #define INIT64 "arch/powerpc/mm/init_64.c:vmemmap_populate"
+#define SZ_2M (2ULL << 20)
 
 void vp_vmemmap_geom(const struct vp_arch_params *p, struct vp_vmemmap_geom *g)
 {
 	unsigned order = 0;
 
 	memset(g, 0, sizeof(*g));
+	g->path = p->path;
 	g->page_shift = p->page_shift;
 	g->block_bytes = 1ULL << p->vmemmap_block_shift;
 	g->pfns_per_block = g->block_bytes / p->struct_page_size;
@@ -45,232 +50,77 @@ void vp_vmemmap_geom(const struct vp_arch_params *p, struct vp_vmemmap_geom *g)
 	while ((p->page_size << order) < g->block_bytes)
 		order++;
 	g->dram_block_bytes = p->page_size << order;
+	/* Radix: PMD_SIZE is 2 MiB with 4K and 64K pages
+	 * (asm/book3s/64/radix-4k.h, radix-64k.h). */
+	g->pmd_pfns = SZ_2M / p->struct_page_size;
+	g->pmd_nr = SZ_2M >> p->page_shift;
+	g->pte_pfns = p->page_size / p->struct_page_size;
 	g->section_pfns = 1ULL << (p->section_shift - p->page_shift);
 	g->subsection_pfns = 1ULL << (p->subsection_shift - p->page_shift);
 }
 
-static uint64_t div_up(uint64_t a, uint64_t b)
-{
-	return a / b + (a % b != 0);
-}
-
-/* ---- the valid-pfn set ------------------------------------------------ */
-
-static bool valid_intersects(const struct vp_mem_state *st, uint64_t lo,
-			     uint64_t hi)
-{
-	unsigned i;
-
-	for (i = 0; i < st->nvalid; i++)
-		if (st->valid[i].lo < hi && st->valid[i].hi > lo)
-			return true;
-	return false;
-}
-
-static enum vp_status valid_add(struct vp_mem_state *st, uint64_t lo,
-				uint64_t hi, struct vp_error *err)
-{
-	unsigned i = 0, j;
-
-	while (i < st->nvalid && st->valid[i].hi < lo)
-		i++;
-	/* Merge every interval that touches [lo, hi). */
-	j = i;
-	while (j < st->nvalid && st->valid[j].lo <= hi) {
-		if (st->valid[j].lo < lo)
-			lo = st->valid[j].lo;
-		if (st->valid[j].hi > hi)
-			hi = st->valid[j].hi;
-		j++;
-	}
-	if (j == i) {
-		if (st->nvalid == VP_MAX_INTERVALS)
-			return vp_fail(err, VP_INTERNAL, 0, NULL,
-				       "more than %d valid pfn intervals",
-				       VP_MAX_INTERVALS);
-		memmove(&st->valid[i + 1], &st->valid[i],
-			(st->nvalid - i) * sizeof(st->valid[0]));
-		st->nvalid++;
-	} else if (j > i + 1) {
-		memmove(&st->valid[i + 1], &st->valid[j],
-			(st->nvalid - j) * sizeof(st->valid[0]));
-		st->nvalid -= j - i - 1;
-	}
-	st->valid[i].lo = lo;
-	st->valid[i].hi = hi;
-	return VP_OK;
-}
-
-static enum vp_status valid_remove(struct vp_mem_state *st, uint64_t lo,
-				   uint64_t hi, struct vp_error *err)
-{
-	unsigned i;
-
-	for (i = 0; i < st->nvalid; i++) {
-		struct vp_pfn_interval *v = &st->valid[i];
-
-		if (v->hi <= lo || v->lo >= hi)
-			continue;
-		if (v->lo < lo && v->hi > hi) {	/* split in two */
-			if (st->nvalid == VP_MAX_INTERVALS)
-				return vp_fail(err, VP_INTERNAL, 0, NULL,
-					       "more than %d valid pfn intervals",
-					       VP_MAX_INTERVALS);
-			memmove(&st->valid[i + 1], &st->valid[i],
-				(st->nvalid - i) * sizeof(st->valid[0]));
-			st->nvalid++;
-			st->valid[i].hi = lo;
-			st->valid[i + 1].lo = hi;
-			return VP_OK;
-		}
-		if (v->lo < lo) {
-			v->hi = lo;
-		} else if (v->hi > hi) {
-			v->lo = hi;
-		} else {
-			memmove(&st->valid[i], &st->valid[i + 1],
-				(st->nvalid - i - 1) * sizeof(st->valid[0]));
-			st->nvalid--;
-			i--;
-		}
-	}
-	return VP_OK;
-}
-
-/* ---- the mapped-block runs (the vmemmap_list) ------------------------- */
-
-static bool run_can_merge(const struct vp_block_run *a,
-			  const struct vp_block_run *b, uint64_t nr)
-{
-	return a->first + a->count == b->first && a->backing == b->backing &&
-	       a->dev == b->dev &&
-	       (a->backing != VP_BACK_ALTMAP ||
-		a->phys_pfn + a->count * nr == b->phys_pfn);
-}
-
-/* Appends to a sorted, merged list of runs (blocks arrive ascending). */
-static enum vp_status runs_append(struct vp_block_run *runs, unsigned *n,
-				  unsigned max, const struct vp_block_run *r,
-				  uint64_t nr, struct vp_error *err)
-{
-	if (*n && run_can_merge(&runs[*n - 1], r, nr)) {
-		runs[*n - 1].count += r->count;
-		return VP_OK;
-	}
-	if (*n == max)
-		return vp_fail(err, VP_INTERNAL, 0, NULL,
-			       "more than %u runs of vmemmap blocks", max);
-	runs[(*n)++] = *r;
-	return VP_OK;
-}
-
-/* Inserts into the machine state's runs, keeping them sorted. */
-static enum vp_status state_add_run(struct vp_mem_state *st,
-				    const struct vp_block_run *r, uint64_t nr,
-				    struct vp_error *err)
-{
-	unsigned i = st->nruns;
-
-	while (i > 0 && st->runs[i - 1].first > r->first)
-		i--;
-	if (i > 0 && run_can_merge(&st->runs[i - 1], r, nr)) {
-		st->runs[i - 1].count += r->count;
-		if (i < st->nruns && run_can_merge(&st->runs[i - 1],
-						   &st->runs[i], nr)) {
-			st->runs[i - 1].count += st->runs[i].count;
-			memmove(&st->runs[i], &st->runs[i + 1],
-				(st->nruns - i - 1) * sizeof(st->runs[0]));
-			st->nruns--;
-		}
-		return VP_OK;
-	}
-	if (st->nruns == VP_MAX_RUNS)
-		return vp_fail(err, VP_INTERNAL, 0, NULL,
-			       "more than %d runs of vmemmap blocks", VP_MAX_RUNS);
-	memmove(&st->runs[i + 1], &st->runs[i],
-		(st->nruns - i) * sizeof(st->runs[0]));
-	st->runs[i] = *r;
-	st->nruns++;
-	return VP_OK;
-}
-
-/* Removes blocks [first, first + count) from the runs; they must all be
- * inside one run. */
-static enum vp_status state_remove_blocks(struct vp_mem_state *st,
-					  unsigned i, uint64_t first,
-					  uint64_t count, uint64_t nr,
-					  struct vp_error *err)
-{
-	struct vp_block_run *r = &st->runs[i];
-	uint64_t end = first + count, rend = r->first + r->count;
-
-	if (first == r->first && end == rend) {
-		memmove(&st->runs[i], &st->runs[i + 1],
-			(st->nruns - i - 1) * sizeof(st->runs[0]));
-		st->nruns--;
-	} else if (first == r->first) {
-		if (r->backing == VP_BACK_ALTMAP)
-			r->phys_pfn += count * nr;
-		r->first = end;
-		r->count -= count;
-	} else if (end == rend) {
-		r->count -= count;
-	} else {
-		struct vp_block_run tail = *r;
-
-		if (st->nruns == VP_MAX_RUNS)
-			return vp_fail(err, VP_INTERNAL, 0, NULL,
-				       "more than %d runs of vmemmap blocks",
-				       VP_MAX_RUNS);
-		r->count = first - r->first;
-		tail.first = end;
-		tail.count = rend - end;
-		if (tail.backing == VP_BACK_ALTMAP)
-			tail.phys_pfn += (end - r->first) * nr;
-		memmove(&st->runs[i + 2], &st->runs[i + 1],
-			(st->nruns - i - 1) * sizeof(st->runs[0]));
-		st->runs[i + 1] = tail;
-		st->nruns++;
-	}
-	return VP_OK;
-}
-
-/* ---- the rules -------------------------------------------------------- */
-
 /*
  * arch/powerpc/mm/init_64.c:altmap_cross_boundary @6.1 (line 186), with
- * start_pfn = the first pfn the block describes, nr_pfn = B / 64:
+ * start_pfn = the pfn the block's first struct page describes, nr_pfn = n:
  *   6.1.39+ (c8eebc4a99f1): start_pfn + nr_pfn - 1 > end_pfn || start_pfn < base_pfn
  *   6.1.0-6.1.38:           start_pfn + nr_pfn     > end_pfn || start_pfn < base_pfn
- * Returns the blocks [*lo, *hi) that do NOT cross.
  */
-static void no_cross_window(const struct vp_vmemmap_geom *g,
-			    const struct vp_kbehaviour *kb,
-			    const struct vp_altmap *a, uint64_t *lo,
-			    uint64_t *hi)
+bool vp_altmap_cross_boundary(const struct vp_kbehaviour *kb,
+			      const struct vp_altmap *a, uint64_t start_pfn,
+			      uint64_t n)
 {
-	uint64_t W = g->pfns_per_block;
-	/* Block c crosses at the top when (c+1)W - 1 > end_pfn, i.e.
-	 * (c+1)W >= end_pfn + 2; off by one: (c+1)W >= end_pfn + 1. */
-	uint64_t top = a->end_pfn + (kb->cross_boundary_off_by_one ? 1 : 2);
-
-	*lo = div_up(a->base_pfn, W);
-	*hi = div_up(top, W) - 1;
-	if (*hi < *lo)
-		*hi = *lo;
-}
-
-static bool block_crosses(const struct vp_vmemmap_geom *g,
-			  const struct vp_kbehaviour *kb,
-			  const struct vp_altmap *a, uint64_t c)
-{
-	uint64_t start_pfn = c * g->pfns_per_block, n = g->pfns_per_block;
-
 	if (kb->cross_boundary_off_by_one ? start_pfn + n > a->end_pfn :
 					    start_pfn + n - 1 > a->end_pfn)
 		return true;
 	return start_pfn < a->base_pfn;
 }
+
+/* The blocks [*lo, *hi) of W pfns that do NOT cross (see above): block c
+ * crosses at the top when (c+1)W - 1 > end_pfn, i.e. (c+1)W >= end_pfn + 2
+ * (off by one: >= end_pfn + 1), and at the bottom when cW < base_pfn. */
+static void no_cross_window(const struct vp_kbehaviour *kb,
+			    const struct vp_altmap *a, uint64_t W,
+			    uint64_t *lo, uint64_t *hi)
+{
+	uint64_t top = a->end_pfn + (kb->cross_boundary_off_by_one ? 1 : 2);
+
+	*lo = vp_div_up(a->base_pfn, W);
+	*hi = vp_div_up(top, W) - 1;
+	if (*hi < *lo)
+		*hi = *lo;
+}
+
+enum vp_status vp_populate_record(struct vp_mem_state *st,
+				  struct vp_populate_stats *out,
+				  const struct vp_hotadd *h,
+				  const struct vp_block_run *r, bool pte_page,
+				  unsigned page_shift, struct vp_error *err)
+{
+	uint64_t lo = vp_run_lo(r), hi = vp_run_hi(r);
+	enum vp_status s;
+
+	if (r->count == 0)
+		return VP_OK;
+	if (r->backing == VP_BACK_ALTMAP) {
+		*(pte_page ? &out->altmap_pages : &out->altmap_blocks) +=
+			r->count;
+		if (out->first_altmap_pfn == UINT64_MAX)
+			out->first_altmap_pfn = r->phys_pfn;
+	} else {
+		*(pte_page ? &out->dram_pages : &out->dram_blocks) += r->count;
+		out->dram_bytes += (r->count * r->nr) << page_shift;
+	}
+	if (lo < h->start_pfn)
+		lo = h->start_pfn;
+	if (hi > h->end_pfn)
+		hi = h->end_pfn;
+	out->mapped_pfns += hi - lo;
+	if ((s = vp_state_add_run(st, r, err)))
+		return s;
+	return vp_runs_append(out->runs, &out->nruns, VP_MAX_DEV_RUNS, r, err);
+}
+
+/* ---- the init_64.c loop ------------------------------------------------ */
 
 struct populate_ctx {
 	const struct vp_vmemmap_geom *g;
@@ -281,29 +131,17 @@ struct populate_ctx {
 	unsigned dev;
 };
 
-/* Records n blocks from c on: in the machine state and the device's list. */
 static enum vp_status record(struct populate_ctx *x, uint64_t c, uint64_t n,
 			     enum vp_backing b, uint64_t phys,
 			     struct vp_error *err)
 {
-	struct vp_block_run r = { .first = c, .count = n, .backing = b,
-				  .phys_pfn = phys, .dev = x->dev };
-	enum vp_status s;
+	struct vp_block_run r = { .first = c, .count = n,
+				  .unit = x->g->pfns_per_block,
+				  .nr = x->g->dram_block_bytes >> x->g->page_shift,
+				  .backing = b, .phys_pfn = phys, .dev = x->dev };
 
-	if (n == 0)
-		return VP_OK;
-	if (b == VP_BACK_ALTMAP) {
-		x->out->altmap_blocks += n;
-		if (x->out->first_altmap_pfn == UINT64_MAX)
-			x->out->first_altmap_pfn = phys;
-	} else {
-		x->out->dram_blocks += n;
-	}
-	s = state_add_run(x->st, &r, x->g->block_pfns, err);
-	if (s)
-		return s;
-	return runs_append(x->out->runs, &x->out->nruns, VP_MAX_DEV_RUNS, &r,
-			   x->g->block_pfns, err);
+	return vp_populate_record(x->st, x->out, x->h, &r, false,
+				  x->g->page_shift, err);
 }
 
 /* One block, literally as init_64.c:vmemmap_populate does it. */
@@ -311,11 +149,11 @@ static enum vp_status populate_one(struct populate_ctx *x, uint64_t c,
 				   struct vp_error *err)
 {
 	struct vp_hotadd *h = x->h;
-	uint64_t pfn;
+	uint64_t W = x->g->pfns_per_block, pfn;
 
 	if (!h->has_altmap)
 		return record(x, c, 1, VP_BACK_DRAM, 0, err);
-	if (block_crosses(x->g, x->kb, &h->altmap, c)) {
+	if (vp_altmap_cross_boundary(x->kb, &h->altmap, c * W, W)) {
 		x->out->cross_blocks++;
 		return record(x, c, 1, VP_BACK_DRAM, 0, err);
 	}
@@ -370,35 +208,6 @@ static enum vp_status populate_run(struct populate_ctx *x, uint64_t c,
 }
 
 /*
- * Whether block c describes a pfn of the sorted intervals v (that is what
- * vmemmap_populated asks), and in *stop the first block in (c, e] where the
- * answer may change.
- */
-static bool blocks_populated(const struct vp_pfn_interval *v, unsigned n,
-			     uint64_t W, uint64_t c, uint64_t e,
-			     uint64_t *stop)
-{
-	uint64_t lo = c * W;
-	unsigned i;
-
-	*stop = e;
-	for (i = 0; i < n; i++) {
-		if (v[i].hi <= lo)
-			continue;
-		if (v[i].lo < lo + W) {
-			/* Blocks c .. ceil(hi/W) - 1 all describe part of it. */
-			if (div_up(v[i].hi, W) < e)
-				*stop = div_up(v[i].hi, W);
-			return true;
-		}
-		if (v[i].lo / W < e)
-			*stop = v[i].lo / W;
-		return false;
-	}
-	return false;
-}
-
-/*
  * Blocks [c, e), first reached by chunks that see the valid set of the
  * machine state plus [xlo, xhi) (a chunk whose section was valid before it,
  * see the top of this file).
@@ -407,8 +216,7 @@ static enum vp_status populate_segment(struct populate_ctx *x, uint64_t c,
 				       uint64_t e, uint64_t xlo, uint64_t xhi,
 				       struct vp_error *err)
 {
-	const struct vp_vmemmap_geom *g = x->g;
-	uint64_t W = g->pfns_per_block, wlo = 0, whi = UINT64_MAX, stop;
+	uint64_t W = x->g->pfns_per_block, wlo = 0, whi = UINT64_MAX, stop;
 	struct vp_mem_state view;
 	enum vp_status s;
 
@@ -416,14 +224,15 @@ static enum vp_status populate_segment(struct populate_ctx *x, uint64_t c,
 		return VP_OK;
 	view.nvalid = x->st->nvalid;
 	memcpy(view.valid, x->st->valid, sizeof(view.valid));
-	if (xlo < xhi && (s = valid_add(&view, xlo, xhi, err)))
+	if (xlo < xhi && (s = vp_valid_add(&view, xlo, xhi, err)))
 		return s;
 	if (x->h->has_altmap)
-		no_cross_window(g, x->kb, &x->h->altmap, &wlo, &whi);
+		no_cross_window(x->kb, &x->h->altmap, W, &wlo, &whi);
 	for (; c < e; c = stop) {
 		uint64_t a, b;
 
-		if (blocks_populated(view.valid, view.nvalid, W, c, e, &stop)) {
+		if (vp_blocks_populated(view.valid, view.nvalid, W, c, e,
+					&stop)) {
 			x->out->skipped_blocks += stop - c;
 			continue;
 		}
@@ -446,7 +255,7 @@ static enum vp_status populate_runlength(struct populate_ctx *x,
 	uint64_t P0 = x->h->start_pfn, P1 = x->h->end_pfn;
 	uint64_t W = g->pfns_per_block, S = g->section_pfns;
 	uint64_t e0 = (P0 / S + 1) * S, pl = (P1 - 1) / S * S;
-	uint64_t b0 = P0 / W, be = div_up(P1, W), a_end, c_start;
+	uint64_t b0 = P0 / W, be = vp_div_up(P1, W), a_end, c_start;
 	uint64_t x0lo = 0, x0hi = 0, xllo = 0, xlhi = 0;
 	enum vp_status s;
 
@@ -455,18 +264,18 @@ static enum vp_status populate_runlength(struct populate_ctx *x,
 	if (pl < P0)
 		pl = P0;
 	/* Edge chunks whose section was valid before them. */
-	if (valid_intersects(x->st, P0 / S * S, P0 / S * S + S)) {
+	if (vp_valid_intersects(x->st, P0 / S * S, P0 / S * S + S)) {
 		x0lo = P0;
 		x0hi = e0;
 	}
-	if (valid_intersects(x->st, pl / S * S, pl / S * S + S)) {
+	if (vp_valid_intersects(x->st, pl / S * S, pl / S * S + S)) {
 		xllo = pl;
 		xlhi = P1;
 	}
 	/* Blocks first reached by the first chunk, by the middle chunks, and
 	 * by the last chunk. */
-	a_end = div_up(e0, W);
-	c_start = div_up(pl, W);
+	a_end = vp_div_up(e0, W);
+	c_start = vp_div_up(pl, W);
 	if (c_start < a_end)
 		c_start = a_end;
 	if ((s = populate_segment(x, b0, a_end, x0lo, x0hi, err)) ||
@@ -474,7 +283,7 @@ static enum vp_status populate_runlength(struct populate_ctx *x,
 	    (s = populate_segment(x, c_start, be, pl > P0 ? xllo : x0lo,
 				  pl > P0 ? xlhi : x0hi, err)))
 		return s;
-	return valid_add(x->st, P0, P1, err);
+	return vp_valid_add(x->st, P0, P1, err);
 }
 
 static enum vp_status populate_reference(struct populate_ctx *x,
@@ -487,25 +296,44 @@ static enum vp_status populate_reference(struct populate_ctx *x,
 
 	for (pfn = x->h->start_pfn; pfn < end; pfn += cur) {
 		uint64_t sec = pfn / S * S;
-		bool sec_valid = valid_intersects(x->st, sec, sec + S);
+		bool sec_valid = vp_valid_intersects(x->st, sec, sec + S);
 
 		cur = (sec + S < end ? sec + S : end) - pfn;
-		if (sec_valid && (s = valid_add(x->st, pfn, pfn + cur, err)))
+		if (sec_valid && (s = vp_valid_add(x->st, pfn, pfn + cur, err)))
 			return s;
 		for (c = pfn / W; c * W < pfn + cur; c++) {
-			if (valid_intersects(x->st, c * W, c * W + W)) {
-				/* counted below, from what was allocated */
-				continue;
-			}
+			if (vp_valid_intersects(x->st, c * W, c * W + W))
+				continue;	/* counted below */
 			if ((s = populate_one(x, c, err)))
 				return s;
 		}
-		if (!sec_valid && (s = valid_add(x->st, pfn, pfn + cur, err)))
+		if (!sec_valid &&
+		    (s = vp_valid_add(x->st, pfn, pfn + cur, err)))
 			return s;
 	}
 	x->out->skipped_blocks = x->out->blocks_touched -
 				 x->out->altmap_blocks - x->out->dram_blocks;
 	return VP_OK;
+}
+
+/* Pfns of [lo, hi) whose memmap some existing run already maps. */
+static uint64_t premapped(const struct vp_mem_state *st, uint64_t lo,
+			  uint64_t hi)
+{
+	uint64_t sum = 0;
+	unsigned i;
+
+	for (i = 0; i < st->nruns; i++) {
+		uint64_t a = vp_run_lo(&st->runs[i]), b = vp_run_hi(&st->runs[i]);
+
+		if (a < lo)
+			a = lo;
+		if (b > hi)
+			b = hi;
+		if (b > a)
+			sum += b - a;
+	}
+	return sum;
 }
 
 enum vp_status vp_vmemmap_populate(const struct vp_vmemmap_geom *g,
@@ -522,11 +350,14 @@ enum vp_status vp_vmemmap_populate(const struct vp_vmemmap_geom *g,
 	out->first_altmap_pfn = UINT64_MAX;
 	if (h->end_pfn <= h->start_pfn)
 		return vp_fail(err, VP_INTERNAL, 0, INIT64, "empty hot-add range");
-	out->blocks_touched = div_up(h->end_pfn, g->pfns_per_block) -
-			      h->start_pfn / g->pfns_per_block;
+	out->premapped_pfns = premapped(st, h->start_pfn, h->end_pfn);
 	/* mm/memory_hotplug.c:__add_pages @6.1 (line 324): altmap->alloc = 0 */
 	if (h->has_altmap)
 		h->altmap.alloc = 0;
+	if (g->path == VP_PATH_RADIX)
+		return vp_radix_populate(g, kb, engine, st, dev, h, out, err);
+	out->blocks_touched = vp_div_up(h->end_pfn, g->pfns_per_block) -
+			      h->start_pfn / g->pfns_per_block;
 	return engine == VP_ENGINE_REFERENCE ? populate_reference(&x, err) :
 					       populate_runlength(&x, err);
 }
@@ -534,22 +365,25 @@ enum vp_status vp_vmemmap_populate(const struct vp_vmemmap_geom *g,
 /*
  * mm/sparse.c:sparse_init @6.1: boot memory's memmap is populated during
  * boot (from memblock), and its sections are early sections, for which
- * pfn_valid() is true throughout.
+ * pfn_valid() is true throughout.  Radix maps it with PMD leaves (the boot
+ * range starts at 0, so every PMD is aligned).
  */
 enum vp_status vp_vmemmap_boot(const struct vp_vmemmap_geom *g,
 			       struct vp_mem_state *st, uint64_t end_pfn,
 			       struct vp_error *err)
 {
-	struct vp_block_run r = { .first = 0, .backing = VP_BACK_BOOT,
-				  .dev = UINT32_MAX };
+	struct vp_block_run r = { .backing = VP_BACK_BOOT, .dev = UINT32_MAX };
 	enum vp_status s;
 
 	if (end_pfn == 0)
 		return VP_OK;
-	r.count = div_up(end_pfn, g->pfns_per_block);
-	if ((s = valid_add(st, 0, end_pfn, err)))
+	r.unit = g->path == VP_PATH_RADIX ? g->pmd_pfns : g->pfns_per_block;
+	r.nr = g->path == VP_PATH_RADIX ? g->pmd_nr :
+					  g->dram_block_bytes >> g->page_shift;
+	r.count = vp_div_up(end_pfn, r.unit);
+	if ((s = vp_valid_add(st, 0, end_pfn, err)))
 		return s;
-	return state_add_run(st, &r, g->block_pfns, err);
+	return vp_state_add_run(st, &r, err);
 }
 
 /* ---- free ------------------------------------------------------------- */
@@ -557,16 +391,19 @@ enum vp_status vp_vmemmap_boot(const struct vp_vmemmap_geom *g,
 /*
  * arch/powerpc/mm/init_64.c:vmemmap_free @6.1 (line 306), called per chunk
  * by mm/sparse.c:section_deactivate @6.1 (line 780) after the chunk's
- * sub-section bits are cleared.  A block still describing a valid pfn is
- * kept; otherwise it leaves the vmemmap_list and goes back:
- *   to the altmap (vmem_altmap_free, alloc -= 2^get_order(B) pfns) when
- *   its physical pfn lies in [base_pfn, base_pfn + reserve + free)
+ * sub-section bits are cleared, and book3s64/radix_pgtable.c:
+ * remove_pagetable @6.12 (radix from 6.6 on: PMD leaves and PTE pages,
+ * lines 766-870).  Both keep a block that still describes a valid pfn
+ * (vmemmap_populated), and otherwise give it back:
+ *   to the altmap (vmem_altmap_free, alloc -= the block's pages) when its
+ *   physical pfn lies in [base_pfn, base_pfn + reserve + free)
  *   (6.1.0-6.1.44, before 6722b2571205: up to ... + alloc + align, with
  *   the values when the removal starts);
  *   else to the page allocator.
  */
 static bool altmap_backed(const struct vp_kbehaviour *kb,
-			  const struct vp_hotadd *h, uint64_t phys)
+			  const struct vp_hotadd *h, uint64_t bound_extra,
+			  uint64_t phys)
 {
 	const struct vp_altmap *a = &h->altmap;
 	uint64_t end = a->base_pfn + a->reserve + a->free;
@@ -574,57 +411,54 @@ static bool altmap_backed(const struct vp_kbehaviour *kb,
 	if (!h->has_altmap)
 		return false;
 	if (kb->altmap_free_bound_loose)
-		end += a->alloc + a->align;
+		end += bound_extra;
 	return phys >= a->base_pfn && phys < end;
 }
 
-/* Frees the mapped blocks [c, e) that no longer describe a valid pfn. */
-static enum vp_status free_blocks(const struct vp_vmemmap_geom *g,
-				  const struct vp_kbehaviour *kb,
-				  struct vp_mem_state *st, struct vp_hotadd *h,
-				  uint64_t c, uint64_t e,
-				  struct vp_free_stats *out,
-				  struct vp_error *err)
+/* Frees the mapped blocks describing pfns of [lo, hi) that no longer
+ * describe a valid pfn. */
+static enum vp_status free_range(const struct vp_kbehaviour *kb,
+				 struct vp_mem_state *st, struct vp_hotadd *h,
+				 uint64_t bound_extra, uint64_t lo, uint64_t hi,
+				 unsigned page_shift,
+				 struct vp_free_stats *out,
+				 struct vp_error *err)
 {
-	/* vmem_altmap_free is given 1 << get_order(B) pages per block. */
-	uint64_t nr = g->dram_block_bytes >> g->page_shift;
-	uint64_t W = g->pfns_per_block, stop, phys;
+	uint64_t pfn = lo;
 	enum vp_status s;
-	unsigned i;
 
-	while (c < e) {
+	while (pfn < hi) {
+		int i = vp_state_next(st, pfn);
 		struct vp_block_run *r;
+		uint64_t c, e, stop, phys;
 
-		for (i = 0; i < st->nruns; i++)
-			if (st->runs[i].first + st->runs[i].count > c)
-				break;
-		if (i == st->nruns || st->runs[i].first >= e)
+		if (i < 0 || vp_run_lo(&st->runs[i]) >= hi)
 			return VP_OK;	/* vmemmap_list_free() finds nothing */
 		r = &st->runs[i];
-		if (r->first > c) {
-			c = r->first;
-			continue;
-		}
-		if (blocks_populated(st->valid, st->nvalid, W, c,
-				     r->first + r->count < e ?
-					     r->first + r->count : e,
-				     &stop)) {
+		c = (vp_run_lo(r) > pfn ? vp_run_lo(r) : pfn) / r->unit;
+		e = vp_div_up(hi, r->unit);
+		if (e > r->first + r->count)
+			e = r->first + r->count;
+		if (vp_blocks_populated(st->valid, st->nvalid, r->unit, c, e,
+					&stop)) {
 			out->kept_blocks += stop - c;
-			c = stop;
+			pfn = stop * r->unit;
 			continue;
 		}
-		phys = r->phys_pfn + (c - r->first) * g->block_pfns;
-		if (r->backing == VP_BACK_ALTMAP && altmap_backed(kb, h, phys)) {
+		phys = r->phys_pfn + (c - r->first) * r->nr;
+		if (r->backing == VP_BACK_ALTMAP &&
+		    altmap_backed(kb, h, bound_extra, phys)) {
 			out->altmap_blocks += stop - c;
-			out->altmap_pfns += (stop - c) * nr;
-			vp_altmap_free(&h->altmap, (stop - c) * nr);
+			out->altmap_pfns += (stop - c) * r->nr;
+			vp_altmap_free(&h->altmap, (stop - c) * r->nr);
 		} else {
 			out->dram_blocks += stop - c;
+			out->dram_bytes += ((stop - c) * r->nr) << page_shift;
 		}
-		if ((s = state_remove_blocks(st, i, c, stop - c,
-					     g->block_pfns, err)))
+		pfn = stop * r->unit;
+		if ((s = vp_state_remove_blocks(st, (unsigned)i, c, stop - c,
+						err)))
 			return s;
-		c = stop;
 	}
 	return VP_OK;
 }
@@ -635,9 +469,10 @@ enum vp_status vp_vmemmap_free(const struct vp_vmemmap_geom *g,
 			       struct vp_hotadd *h, struct vp_free_stats *out,
 			       struct vp_error *err)
 {
-	uint64_t W = g->pfns_per_block, S = g->section_pfns;
-	uint64_t P0 = h->start_pfn, P1 = h->end_pfn, pfn, cur;
-	enum vp_status s;
+	uint64_t S = g->section_pfns, P0 = h->start_pfn, P1 = h->end_pfn;
+	uint64_t extra = h->altmap.alloc + h->altmap.align, pfn, cur;
+	unsigned i;
+	enum vp_status s = VP_OK;
 
 	memset(out, 0, sizeof(*out));
 	if (engine == VP_ENGINE_RUNLENGTH) {
@@ -645,44 +480,36 @@ enum vp_status vp_vmemmap_free(const struct vp_vmemmap_geom *g,
 		 * while a later chunk of the same device is still valid, so
 		 * the outcome is decided at its last chunk, against what
 		 * remains valid once the whole device is gone. */
-		if ((s = valid_remove(st, P0, P1, err)))
+		if ((s = vp_valid_remove(st, P0, P1, err)))
 			return s;
-		return free_blocks(g, kb, st, h, P0 / W, div_up(P1, W), out,
-				   err);
-	}
-	for (pfn = P0; pfn < P1; pfn += cur) {
-		uint64_t sec = pfn / S * S, c;
+		s = free_range(kb, st, h, extra, P0, P1, g->page_shift, out,
+			       err);
+		out->kept_blocks = 0;	/* counted below, as for reference */
+	} else {
+		for (pfn = P0; pfn < P1 && !s; pfn += cur) {
+			uint64_t sec = pfn / S * S;
 
-		cur = (sec + S < P1 ? sec + S : P1) - pfn;
-		if ((s = valid_remove(st, pfn, pfn + cur, err)))
-			return s;
-		for (c = pfn / W; c * W < pfn + cur; c++) {
-			struct vp_free_stats one = { 0 };
-
-			if ((s = free_blocks(g, kb, st, h, c, c + 1, &one,
-					     err)))
+			cur = (sec + S < P1 ? sec + S : P1) - pfn;
+			if ((s = vp_valid_remove(st, pfn, pfn + cur, err)))
 				return s;
-			out->altmap_blocks += one.altmap_blocks;
-			out->altmap_pfns += one.altmap_pfns;
-			out->dram_blocks += one.dram_blocks;
+			s = free_range(kb, st, h, extra, pfn, pfn + cur,
+				       g->page_shift, out, err);
 		}
+		out->kept_blocks = 0;
 	}
-	/* Kept: blocks of the device's span still mapped afterwards. */
-	{
-		unsigned i;
-		uint64_t c0 = P0 / W, c1 = div_up(P1, W);
+	if (s)
+		return s;
+	/* Kept: blocks describing the device's pfns still mapped after. */
+	for (i = 0; i < st->nruns; i++) {
+		const struct vp_block_run *r = &st->runs[i];
+		uint64_t a = r->first, b = r->first + r->count;
 
-		for (i = 0; i < st->nruns; i++) {
-			uint64_t lo = st->runs[i].first;
-			uint64_t hi = lo + st->runs[i].count;
-
-			if (lo < c0)
-				lo = c0;
-			if (hi > c1)
-				hi = c1;
-			if (hi > lo)
-				out->kept_blocks += hi - lo;
-		}
+		if (a < P0 / r->unit)
+			a = P0 / r->unit;
+		if (b > vp_div_up(P1, r->unit))
+			b = vp_div_up(P1, r->unit);
+		if (b > a)
+			out->kept_blocks += b - a;
 	}
 	return VP_OK;
 }

@@ -1,17 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Step 2 of a plan: the vmemmap populate (hot-add) and free (hot-remove)
- * replays of arch/powerpc/mm/init_64.c over one machine state.
- *
- * The machine state is kept as intervals (valid pfn ranges, runs of mapped
- * vmemmap blocks), so its size does not grow with the device.  Two engines
- * replay the same kernel loop:
- *   - reference: literally, section chunk by section chunk and block by
- *     block, as mm/memory_hotplug.c:__add_pages and init_64.c do;
- *   - runlength: over runs of blocks that the kernel treats identically
- *     (same "populated" answer, same altmap_cross_boundary answer, altmap
- *     requests of the same size), stepping over a whole run at once.
- * Both must give identical results; tests compare them.
+ * replays over one machine state (memstate.h).  One replay per kernel code
+ * path:
+ *   - vmemmap.c: the arch/powerpc/mm/init_64.c loop (hash in every
+ *     modelled kernel, radix before 6.6);
+ *   - vmemmap_radix.c: radix__vmemmap_populate (radix from 6.6 on), with
+ *     2 MiB PMD leaves and PAGE_SIZE PTE pages.
+ * Each has two engines that must agree:
+ *   - reference: literally, section chunk by chunk and block by block, as
+ *     mm/memory_hotplug.c:__add_pages and the arch code do;
+ *   - runlength: over runs of blocks that the kernel treats alike, stepping
+ *     over a whole run at once, so that cost does not grow with the device.
  */
 #ifndef VP_VMEMMAP_H
 #define VP_VMEMMAP_H
@@ -23,47 +23,21 @@
 #include "error.h"
 #include "kernel.h"
 #include "layout.h"
+#include "memstate.h"
 
-enum vp_backing {
-	VP_BACK_ALTMAP,		/* a device's vmem_altmap */
-	VP_BACK_DRAM,		/* the page allocator, at hot-add */
-	VP_BACK_BOOT,		/* memblock, at boot (early sections) */
-};
-
-/* A run of consecutive vmemmap blocks with the same backing.  Altmap runs
- * are physically contiguous from phys_pfn. */
-struct vp_block_run {
-	uint64_t first;		/* index of the first block (block i describes
-				 * pfns [i*W, (i+1)*W), W = block bytes / 64) */
-	uint64_t count;
-	enum vp_backing backing;
-	uint64_t phys_pfn;	/* first backing pfn (altmap runs only) */
-	unsigned dev;		/* which device's hot-add allocated it */
-};
-
-#define VP_MAX_INTERVALS 64
-#define VP_MAX_RUNS 64
-
-struct vp_pfn_interval {
-	uint64_t lo, hi;	/* [lo, hi) */
-};
-
-/* What the kernel knows: which pfns are valid (sub-section bits of valid
- * sections), and which vmemmap blocks are mapped (the vmemmap_list). */
-struct vp_mem_state {
-	struct vp_pfn_interval valid[VP_MAX_INTERVALS];
-	unsigned nvalid;
-	struct vp_block_run runs[VP_MAX_RUNS];
-	unsigned nruns;
-};
-
-/* The geometry the populate loop works in. */
+/* The geometry the populate loops work in. */
 struct vp_vmemmap_geom {
+	enum vp_vmemmap_path path;
 	unsigned page_shift;
+	/* init_64.c path: one block size B (mmu_vmemmap_psize). */
 	uint64_t block_bytes;		/* B */
 	uint64_t pfns_per_block;	/* W = B / sizeof(struct page) */
-	uint64_t block_pfns;		/* nr = B >> PAGE_SHIFT (0 if B < PAGE_SIZE) */
+	uint64_t block_pfns;		/* B >> PAGE_SHIFT (0 if B < PAGE_SIZE) */
 	uint64_t dram_block_bytes;	/* PAGE_SIZE << get_order(B) */
+	/* radix path: PMD leaves and PTE pages. */
+	uint64_t pmd_pfns;		/* pfns a 2 MiB PMD leaf describes */
+	uint64_t pmd_nr;		/* pfns of backing it takes */
+	uint64_t pte_pfns;		/* pfns a PAGE_SIZE page describes */
 	uint64_t section_pfns;
 	uint64_t subsection_pfns;
 };
@@ -71,13 +45,18 @@ struct vp_vmemmap_geom {
 #define VP_MAX_DEV_RUNS 16
 
 struct vp_populate_stats {
-	uint64_t blocks_touched;	/* blocks the device's range spans */
-	uint64_t altmap_blocks;		/* populated from the device's altmap */
-	uint64_t dram_blocks;		/* populated from DRAM */
-	uint64_t cross_blocks;		/* of those, by altmap_cross_boundary */
-	uint64_t fallback_blocks;	/* of those, because the altmap was full */
-	uint64_t skipped_blocks;	/* already populated by someone else */
+	uint64_t blocks_touched;	/* blocks (PMDs on radix) the range spans */
+	uint64_t altmap_blocks;		/* blocks / PMD leaves from the altmap */
+	uint64_t dram_blocks;		/* blocks / PMD leaves from DRAM */
+	uint64_t altmap_pages;		/* radix PTE pages from the altmap */
+	uint64_t dram_pages;		/* radix PTE pages from DRAM */
+	uint64_t cross_blocks;		/* DRAM because altmap_cross_boundary */
+	uint64_t fallback_blocks;	/* DRAM because the altmap was full */
+	uint64_t skipped_blocks;	/* already mapped by someone else */
+	uint64_t premapped_pfns;	/* device pfns whose memmap was mapped */
+	uint64_t mapped_pfns;		/* device pfns this hot-add mapped */
 	uint64_t first_altmap_pfn;	/* UINT64_MAX if none */
+	uint64_t dram_bytes;		/* DRAM taken for struct pages */
 	struct vp_block_run runs[VP_MAX_DEV_RUNS];
 	unsigned nruns;
 };
@@ -86,7 +65,8 @@ struct vp_free_stats {
 	uint64_t altmap_blocks;		/* given back with vmem_altmap_free */
 	uint64_t altmap_pfns;
 	uint64_t dram_blocks;		/* given back to the page allocator */
-	uint64_t kept_blocks;		/* still describe valid pfns: not freed */
+	uint64_t dram_bytes;
+	uint64_t kept_blocks;		/* still describe valid pfns: kept */
 };
 
 void vp_vmemmap_geom(const struct vp_arch_params *p,
@@ -111,5 +91,29 @@ enum vp_status vp_vmemmap_free(const struct vp_vmemmap_geom *g,
 			       enum vp_engine engine, struct vp_mem_state *st,
 			       struct vp_hotadd *h, struct vp_free_stats *out,
 			       struct vp_error *err);
+
+/* ---- shared by the two populate paths (vmemmap.c) --------------------- */
+
+/* arch/powerpc/mm/init_64.c:altmap_cross_boundary for the block of n pfns
+ * whose first struct page describes start_pfn. */
+bool vp_altmap_cross_boundary(const struct vp_kbehaviour *kb,
+			      const struct vp_altmap *a, uint64_t start_pfn,
+			      uint64_t n);
+
+/* Records n blocks from c on (of r's unit, nr, backing, phys) as mapped by
+ * this hot-add: in the machine state and in the device's statistics. */
+enum vp_status vp_populate_record(struct vp_mem_state *st,
+				  struct vp_populate_stats *out,
+				  const struct vp_hotadd *h,
+				  const struct vp_block_run *r, bool pte_page,
+				  unsigned page_shift, struct vp_error *err);
+
+/* Radix: vmemmap_radix.c. */
+enum vp_status vp_radix_populate(const struct vp_vmemmap_geom *g,
+				 const struct vp_kbehaviour *kb,
+				 enum vp_engine engine, struct vp_mem_state *st,
+				 unsigned dev, struct vp_hotadd *h,
+				 struct vp_populate_stats *out,
+				 struct vp_error *err);
 
 #endif

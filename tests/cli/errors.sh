@@ -82,6 +82,9 @@ row 64 "align 16 MiB is not supported for ppc64 radix with 64K pages; supported:
 row 64 "align 2 MiB is not supported for ppc64 hash with 4K pages; supported: 4 KiB" --device 1T --mmu hash --page-size 4K --align 2M
 # Kernel versions.
 row 64 "--kernel: '5.14': not modelled yet" --device 1T --kernel 5.14
+row 64 "devdax map=mem on radix with align 1 GiB takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.6 --align 1G
+row 64 "devdax map=mem on radix with align 2 MiB takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.12.117 --page-size 4K
+row 1 "returns -ENXIO: unable to satisfy requested alignment" --device 3M --kernel 6.6
 row 64 "--kernel: '4.12': powerpc has no vmem_altmap support before 4.13" --device 1T --kernel 4.12
 row 64 "--kernel: '6.1.2.3': four numeric parts" --device 1T --kernel 6.1.2.3
 row 64 "--kernel: 'latest': expected MAJOR.MINOR[.PATCH][-SUFFIX]" --device 1T --kernel latest

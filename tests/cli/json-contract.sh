@@ -19,9 +19,10 @@ def need($o; $keys; test; $where):
 [
   need(.; ["schema_version"]; int; ""),
   (if .schema_version != 1 then "schema_version is not 1" else empty end),
-  need(.config; ["arch","mmu","kernel","mode","map","engine"]; type == "string"; "config"),
+  need(.config; ["arch","mmu","kernel","mode","map","engine","vmemmap_path"]; type == "string"; "config"),
+  need(.config; ["vmemmap_block_size"]; . == null or int; "config"),
   need(.config; ["page_size","align","data_align","compat_align","struct_page_size",
-                 "reserve_struct_page_size","vmemmap_block_size","section_size",
+                 "reserve_struct_page_size","section_size",
                  "subsection_size","max_physmem_bits"]; int; "config"),
   need(.config.assumptions; ["hash_16m_pages","radix_2m_pages","kfence"];
        type == "boolean"; "config.assumptions"),
@@ -35,10 +36,11 @@ def need($o; $keys; test; $where):
     need($d; ["altmap"]; . == null or type == "object"; "device"),
     (if $d.altmap != null then need($d.altmap; ["base_pfn","end_pfn","reserve","free","alloc","align"]; int; "altmap") else empty end),
     need($d.vmemmap; ["first_pfn","end_pfn","blocks","altmap_blocks","dram_blocks","skipped_blocks",
+                      "altmap_pages","dram_pages","premapped_pfns",
                       "cross_boundary_blocks","fallback_blocks","memmap_bytes","altmap_bytes","dram_bytes"]; int; "vmemmap"),
     need($d.vmemmap; ["first_altmap_pfn"]; . == null or int; "vmemmap"),
     need($d.vmemmap; ["runs"]; type == "array"; "vmemmap"),
-    ($d.vmemmap.runs[] | need(.; ["first_pfn","blocks"]; int; "vmemmap.runs[]"),
+    ($d.vmemmap.runs[] | need(.; ["first_pfn","blocks","block_pfns","block_bytes"]; int; "vmemmap.runs[]"),
                           need(.; ["backing"]; . == "altmap" or . == "dram"; "vmemmap.runs[]"),
                           need(.; ["phys_pfn"]; . == null or int; "vmemmap.runs[]")),
     need($d.waste; ["align_bytes","unused_altmap_bytes","dataoff_pad_bytes"]; int; "waste"),
@@ -70,7 +72,9 @@ JQ
 for args in "--device 1T --page-size 64K" "--device 1T --page-size 64K --mmu hash" \
 	    "--device 16G@64G --mmu hash --page-size 4K" "--device 1T --map mem" \
 	    "--device 64G@0x100200000" "--device 1T@2T --kernel 6.1.0 --mode devdax" \
-	    "--device 1000M --page-size 4K" "--usable 1T --ways 6" "--usable 1 --mmu hash"; do
+	    "--device 1000M --page-size 4K" "--usable 1T --ways 6" "--usable 1 --mmu hash" \
+	    "--device 64G@0x100200000 --kernel 6.12.117" "--device 1T --map mem --kernel 6.17" \
+	    "--device 1T --kernel 6.18 --mmu hash"; do
 	# shellcheck disable=SC2086
 	out=$($wrap "$bin" $args --json)
 	problems=$(printf '%s' "$out" | jq -r "$contract" 2>&1)

@@ -33,7 +33,7 @@ static uint64_t pick(uint64_t n)
 }
 
 static const char *const kernels[] = { "6.1.0", "6.1.12", "6.1.39",
-				       "6.1.192" };
+				       "6.1.192", "6.6", "6.12.117", "6.17" };
 
 int main(void)
 {
@@ -66,7 +66,7 @@ int main(void)
 		/* KFENCE: hash compat align 2M under 16M vmemmap blocks, so
 		 * with --align 64K the altmap runs out (kernel-model.md E9). */
 		in.plat.kfence = pick(4) == 0;
-		vp_kver_parse(kernels[pick(4)], &v);
+		vp_kver_parse(kernels[pick(7)], &v);
 		vp_kernel_resolve(&v, &in.kernel);
 		if (vp_arch_params(&in, &p, &err))
 			continue;

@@ -33,7 +33,12 @@ static const struct {
 	{ "3.10.0", VP_KVER_TOO_OLD, 0, 0, 0, 0 },
 	{ "4.13", VP_KVER_NOT_MODELLED, 0, 0, 0, 0 },
 	{ "5.14.0-362.el9", VP_KVER_NOT_MODELLED, 0, 0, 0, 0 },
-	{ "6.12.117", VP_KVER_NOT_MODELLED, 0, 0, 0, 0 },
+	{ "6.0.19", VP_KVER_NOT_MODELLED, 0, 0, 0, 0 },
+	{ "6.2", VP_KVER_OK, 64, 1, 1, 1 },	/* 6.2: c91d71363084 only */
+	{ "6.4", VP_KVER_OK, 64, 1, 1, 0 },	/* + 87a7ae75d738 */
+	{ "6.4.10", VP_KVER_OK, 64, 1, 0, 0 },	/* 6722b2571205 backport */
+	{ "6.5", VP_KVER_OK, 64, 0, 0, 0 },
+	{ "6.12.117", VP_KVER_OK, 64, 0, 0, 0 },
 	{ "6.1.2.3", VP_KVER_FOUR_PARTS, 0, 0, 0, 0 },
 	{ "6", VP_KVER_SYNTAX, 0, 0, 0, 0 },
 	{ "6.", VP_KVER_SYNTAX, 0, 0, 0, 0 },
@@ -64,6 +69,49 @@ int main(void)
 		EXPECT_U64(k.b.cross_boundary_off_by_one, vers[i].off_by_one);
 		EXPECT_U64(k.b.altmap_free_bound_loose, vers[i].loose_free);
 		EXPECT_U64(k.b.compound_vmemmap_ungated, vers[i].ungated);
+	}
+	/* The radix and 6.6+ rows (docs/kernel-changes.md):
+	 *   368a0590d954, 27af67f35631, f2b79c0d7968, e96d9a938e89: 6.6
+	 *   9cf7e13fecba: 6.15, 6.6.90, 6.12.28;  f5164797284d: 6.17 */
+	{
+		static const struct {
+			const char *v;
+			int own, pud, compound, enxio;
+			enum vp_radix_align al;
+			int caveat;
+		} radix[] = {
+			{ "6.5.13", 0, 0, 0, 0, VP_RADIX_ALIGN_NONE, 0 },
+			{ "6.6", 1, 1, 1, 1, VP_RADIX_ALIGN_NONE, 0 },
+			{ "6.6.89", 1, 1, 1, 1, VP_RADIX_ALIGN_NONE, 0 },
+			{ "6.6.90", 1, 1, 1, 1, VP_RADIX_ALIGN_PAGE, 0 },
+			{ "6.8.0-45-generic", 1, 1, 1, 1, VP_RADIX_ALIGN_NONE, 0 },
+			{ "6.12.27", 1, 1, 1, 1, VP_RADIX_ALIGN_NONE, 0 },
+			{ "6.12.28", 1, 1, 1, 1, VP_RADIX_ALIGN_PAGE, 0 },
+			{ "6.14.5", 1, 1, 1, 1, VP_RADIX_ALIGN_NONE, 1 },
+			{ "6.15", 1, 1, 1, 1, VP_RADIX_ALIGN_PAGE, 0 },
+			{ "6.16.3", 1, 1, 1, 1, VP_RADIX_ALIGN_PAGE, 0 },
+			{ "6.17", 1, 1, 1, 1, VP_RADIX_ALIGN_PMD_NO_ALTMAP, 0 },
+			{ "6.18", 1, 1, 1, 1, VP_RADIX_ALIGN_PMD_NO_ALTMAP, 1 },
+			{ "7.0", 1, 1, 1, 1, VP_RADIX_ALIGN_PMD_NO_ALTMAP, 1 },
+		};
+		unsigned j;
+
+		for (j = 0; j < sizeof(radix) / sizeof(radix[0]); j++) {
+			struct vp_kver v;
+			struct vp_kernel k;
+
+			t_case = radix[j].v;
+			EXPECT_U64(vp_kver_parse(radix[j].v, &v), VP_KVER_OK);
+			EXPECT_U64(vp_kernel_resolve(&v, &k), VP_KVER_OK);
+			EXPECT_U64(k.b.radix_own_populate, radix[j].own);
+			EXPECT_U64(k.b.radix_pud_align, radix[j].pud);
+			EXPECT_U64(k.b.radix_compound_vmemmap, radix[j].compound);
+			EXPECT_U64(k.b.enxio_excludes_end_trunc, radix[j].enxio);
+			EXPECT_U64(k.b.radix_start_align, radix[j].al);
+			EXPECT_U64(k.caveat[0] != 0, radix[j].caveat);
+			EXPECT_U64(k.b.reserve_struct_page_size, 64);
+			EXPECT_U64(k.b.cross_boundary_off_by_one, 0);
+		}
 	}
 	{
 		struct vp_kver v;

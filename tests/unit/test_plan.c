@@ -381,6 +381,162 @@ static void align_refusals(void)
 	}
 }
 
+/*
+ * Radix from 6.6 on: radix__vmemmap_populate (book3s64/radix_pgtable.c
+ * @6.12, lines 1125-1221): 2 MiB PMD leaves (Wpmd = 32768 pfns, 32 pfns of
+ * backing at 64K, 512 at 4K) where the chunk's vmemmap address is PMD
+ * aligned and the PMD does not cross the device; PAGE_SIZE PTE pages
+ * (Wpte = 1024 pfns at 64K, 64 at 4K; 1 pfn each, never padded) elsewhere,
+ * from the altmap unless the page crosses.
+ */
+static void radix_eras(void)
+{
+	/* E5: 1T@2T is PMD aligned: 512 leaves, block 0 padded by 31, as E1. */
+	t_case = "E5 radix 64K 1T@2T 6.12.117";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), T(2), VP_MAP_DEV, "6.12.117", 0),
+		   VP_OK);
+	EXPECT_U64(res.geom.path, VP_PATH_RADIX);
+	EXPECT_U64(d0()->populate.altmap_blocks, 512);
+	EXPECT_U64(d0()->populate.altmap_pages, 0);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 16384);
+	EXPECT_U64(d0()->hotadd.altmap.align, 31);
+	EXPECT_U64(d0()->dram_bytes, 0);
+	EXPECT_U64(d0()->after_free.altmap_freed_pfns, 16384);
+
+	/* E4b, 64G@4G+2M (P0 = 65568, base 65568, end_pfn 1114143, free
+	 * 1055), 6.15 form (start aligned down to PAGE_SIZE):
+	 *  - PMD 2 (pfns 65536..98303): the chunk starts mid-PMD, so pages;
+	 *    page 64 (pfns 65536..66559) starts below base_pfn: DRAM; pages
+	 *    65..95 (31) from the altmap, 1 pfn each: alloc 31;
+	 *  - PMDs 3..33 (31): next = 65568 + 1 + 31 = 65600, already 32-aligned:
+	 *    no pad, 992 pfns;
+	 *  - PMD 34 (from 1114112) crosses the end: pages; page 1088 (pfns
+	 *    1114112..1115135) crosses too: DRAM.
+	 *  alloc 1023, align 0, DRAM 2 x 64 KiB. */
+	t_case = "E4b radix 64K 64G@4G+2M 6.12.117";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, G(64), G(4) + M(2), VP_MAP_DEV,
+			"6.12.117", 0), VP_OK);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 1023);
+	EXPECT_U64(d0()->hotadd.altmap.align, 0);
+	EXPECT_U64(d0()->populate.altmap_blocks, 31);
+	EXPECT_U64(d0()->populate.altmap_pages, 31);
+	EXPECT_U64(d0()->populate.dram_pages, 2);
+	EXPECT_U64(d0()->populate.cross_blocks, 2);
+	EXPECT_U64(d0()->dram_bytes, K(128));
+	EXPECT_U64(d0()->populate.first_altmap_pfn, 65569);
+
+	/* E4c, the same in 6.6-6.14 (no start alignment): page 64 is checked
+	 * with the chunk's own first pfn 65568 >= base_pfn, so it comes from
+	 * the altmap (and describes 32 pfns below the device): alloc 32 after
+	 * PMD 2; next = 65568 + 1 + 32 = 65601, padded to 65632: align 31;
+	 * 31 leaves: 1024 pfns, exact fit (1024 + 31 = free); only the last
+	 * page is DRAM. */
+	t_case = "E4c radix 64K 64G@4G+2M 6.12.27";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, G(64), G(4) + M(2), VP_MAP_DEV,
+			"6.12.27", 0), VP_OK);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 1024);
+	EXPECT_U64(d0()->hotadd.altmap.align, 31);
+	EXPECT_U64(d0()->populate.dram_pages, 1);
+	EXPECT_U64(d0()->dram_bytes, K(64));
+	EXPECT_U64(d0()->unused_altmap_bytes, 0);
+
+	/* E10, radix 4K 64G@64G+2M, 6.12.117.  P0 = 16777728, dataoff =
+	 * ALIGN(8K + 64 x 16777214, 2M) = 1G + 2M, reserve 2, free 262654.
+	 * PMD 512: 504 pages (64 pfns each) from the altmap; PMDs 513..1023:
+	 * next = P0 + 2 + 504 padded to 512: align 6, 511 leaves of 512;
+	 * PMD 1024: the device's last 512 pfns, 8 pages, none crossing
+	 * (the last ends at end_pfn).  alloc 504 + 261632 + 8, DRAM 0. */
+	t_case = "E10 radix 4K 64G@64G+2M 6.12.117";
+	EXPECT_U64(plan(VP_MMU_RADIX, 12, G(64), G(64) + M(2), VP_MAP_DEV,
+			"6.12.117", 0), VP_OK);
+	EXPECT_U64(d0()->hotadd.altmap.free, 262654);
+	EXPECT_U64(d0()->populate.altmap_blocks, 511);
+	EXPECT_U64(d0()->populate.altmap_pages, 512);
+	EXPECT_U64(d0()->hotadd.altmap.align, 6);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 262144);
+	EXPECT_U64(d0()->dram_bytes, 0);
+	/* The same on 6.1.192 (init_64.c loop, 2M blocks of 32768 pfns):
+	 * blocks 512 and 1024 cross: 4 MiB DRAM; 511 blocks with pad
+	 * ALIGN(P0 + 2, 512) - (P0 + 2) = 510. */
+	t_case = "E10 on 6.1.192";
+	EXPECT_U64(plan(VP_MMU_RADIX, 12, G(64), G(64) + M(2), VP_MAP_DEV,
+			NULL, 0), VP_OK);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 261632);
+	EXPECT_U64(d0()->hotadd.altmap.align, 510);
+	EXPECT_U64(d0()->dram_bytes, M(4));
+
+	/* map=mem 64G@4G+64M (P0 = 66560, 33 PMDs 2..34), no altmap:
+	 *  6.6-6.14: the first chunk's PMD is empty and there is no altmap, so
+	 *            a DRAM leaf even at an unaligned address: 33 x 2 MiB;
+	 *  6.15/6.16: aligned down to PAGE_SIZE only: 66560 is not PMD
+	 *            aligned, so pages 65..95 of PMD 2 (31 x 64 KiB) + 32 leaves;
+	 *  6.17:     aligned down to PMD_SIZE without an altmap: 33 leaves. */
+	t_case = "radix map=mem 64G@4G+64M by era";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, G(64), G(4) + M(64), VP_MAP_MEM,
+			"6.12.27", 0), VP_OK);
+	EXPECT_U64(d0()->dram_bytes, M(66));
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, G(64), G(4) + M(64), VP_MAP_MEM,
+			"6.15", 0), VP_OK);
+	EXPECT_U64(d0()->populate.dram_pages, 31);
+	EXPECT_U64(d0()->dram_bytes, M(64) + K(1984));
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, G(64), G(4) + M(64), VP_MAP_MEM,
+			"6.17", 0), VP_OK);
+	EXPECT_U64(d0()->dram_bytes, M(66));
+	EXPECT_U64(d0()->populate.dram_pages, 0);
+
+	/* 27af67f35631 (6.6): radix offers 1 GiB; dataoff = ALIGN(8K + 1G -
+	 * 64, 1G) = 2 GiB. 6.1 refuses the value. */
+	t_case = "radix --align 1G";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), T(2), VP_MAP_DEV, "6.6", G(1)),
+		   VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, G(2));
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), T(2), VP_MAP_DEV, NULL, G(1)),
+		   VP_BADINPUT);
+
+	/* e96d9a938e89 (6.6): 3 MiB at 16G, radix 64K: dataoff =
+	 * ALIGN(8K + 64 x 47, 2M) = 2M, end_trunc 1M.  6.1 accepts it with
+	 * sb.npfns = 0 (a zero-sized device); 6.6 refuses 2M >= 3M - 1M. */
+	t_case = "zero-sized namespace";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, M(3), G(16), VP_MAP_DEV, NULL, 0),
+		   VP_OK);
+	EXPECT_U64(d0()->layout.usable_bytes, 0);
+	EXPECT_U64(d0()->layout.end_trunc, M(1));
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, M(3), G(16), VP_MAP_DEV, "6.6", 0),
+		   VP_REFUSED);
+	EXPECT_U64(err.kerrno, ENXIO);
+
+	/* 1 TiB at 64K (default start 16 GiB), the versions of the kernel
+	 * version issue: radix differs only at 6.1.0 (128-byte reserve +
+	 * off-by-one) and 6.1.12 (off-by-one); every later one, old loop or
+	 * new path, gives E1's numbers (alloc 16384, align 31, DRAM 0).
+	 * Hash: the init_64.c loop throughout; only 6.1.0 and 6.1.12
+	 * differ (the last 16 GiB window in DRAM). */
+	{
+		static const char *const vers[] = { "6.1.39", "6.1.192", "6.6",
+						    "6.12.117", "6.15", "6.17" };
+		unsigned i;
+
+		for (i = 0; i < 6; i++) {
+			t_case = vers[i];
+			EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), G(16), VP_MAP_DEV,
+					vers[i], 0), VP_OK);
+			EXPECT_U64(d0()->hotadd.altmap.alloc, 16384);
+			EXPECT_U64(d0()->hotadd.altmap.align, 31);
+			EXPECT_U64(d0()->dram_bytes, 0);
+			EXPECT_U64(d0()->layout.dataoff, M(1026));
+			EXPECT_U64(plan(VP_MMU_HASH, 16, T(1), G(16), VP_MAP_DEV,
+					vers[i], 0), VP_OK);
+			EXPECT_U64(d0()->hotadd.altmap.alloc, 16384);
+			EXPECT_U64(d0()->dram_bytes, 0);
+		}
+		t_case = "6.1.12 hash: last 16 GiB window to DRAM";
+		EXPECT_U64(plan(VP_MMU_HASH, 16, T(1), G(16), VP_MAP_DEV,
+				"6.1.12", 0), VP_OK);
+		EXPECT_U64(d0()->hotadd.altmap.alloc, 16128);
+		EXPECT_U64(d0()->dram_bytes, M(16));
+	}
+}
+
 int main(void)
 {
 	e1_radix_64k_1t();
@@ -397,5 +553,6 @@ int main(void)
 	e11_map_mem();
 	end_trunc();
 	align_refusals();
+	radix_eras();
 	return t_report("plan");
 }

@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Radix from 6.6 on: book3s64/radix_pgtable.c:radix__vmemmap_populate
+ * (Debian linux-source-6.12 6.12.117, lines 1125-1221, "@6.12"; the 6.6-6.14
+ * form as in the stored copy id 244579809), called per section chunk by
+ * mm/sparse.c:__populate_section_memmap.  In pfn terms (a vmemmap address
+ * is VMEMMAP_BASE + 64 * pfn; a PMD leaf describes Wpmd = 2M/64 pfns, a PTE
+ * page Wpte = PAGE_SIZE/64):
+ *
+ *   x = first pfn of the chunk, aligned down (by era, see below)
+ *   while x < end of the chunk:
+ *     next = end of x's PMD, or the chunk end
+ *     if the PMD is empty:
+ *       if the PMD may be a leaf here (by era, see below):
+ *         p = PMD_SIZE block: altmap (altmap_alloc_block_buf) or DRAM
+ *         if p: install the leaf; x = next; continue
+ *         (an altmap failure falls through to base pages; no DRAM PMD)
+ *     else if the PMD is a leaf: x = next; continue
+ *     base: if the PTE for x's page is empty (radix__vmemmap_pte_populate,
+ *           lines 1026-1048): altmap unless altmap_cross_boundary(x, Wpte),
+ *           falling back to a DRAM page; x = x + Wpte
+ *
+ * By era (the kernel table, kernel.c):
+ *   6.6-6.14:  x not aligned; leaf when !altmap, or when x is PMD-aligned
+ *              and the PMD does not cross the device boundary.
+ *   9cf7e13fecba (6.15, 6.6.90, 6.12.28): x aligned down to PAGE_SIZE; leaf
+ *              only when x is PMD-aligned and (no altmap or no cross).
+ *   f5164797284d (6.17): without an altmap, x aligned down to PMD_SIZE.
+ * There is no vmemmap_populated() test here: "already there" is a leaf or a
+ * PTE in the page tables, which the machine state's runs mirror.
+ */
+#include "vmemmap.h"
+
+#include <string.h>
+
+#include "altmap.h"
+
+struct radix_ctx {
+	const struct vp_vmemmap_geom *g;
+	const struct vp_kbehaviour *kb;
+	struct vp_mem_state *st;
+	struct vp_hotadd *h;
+	struct vp_populate_stats *out;
+	unsigned dev;
+};
+
+enum pmd_state { PMD_NONE, PMD_LEAF, PMD_TABLE };
+
+static enum pmd_state pmd_state(const struct radix_ctx *x, uint64_t m)
+{
+	uint64_t W = x->g->pmd_pfns;
+	int i = vp_state_next(x->st, m * W);
+
+	if (i < 0 || vp_run_lo(&x->st->runs[i]) >= (m + 1) * W)
+		return PMD_NONE;
+	return x->st->runs[i].unit == W ? PMD_LEAF : PMD_TABLE;
+}
+
+static enum vp_status record(struct radix_ctx *x, bool pte, uint64_t first,
+			     uint64_t count, enum vp_backing b, uint64_t phys,
+			     struct vp_error *err)
+{
+	struct vp_block_run r = {
+		.first = first, .count = count,
+		.unit = pte ? x->g->pte_pfns : x->g->pmd_pfns,
+		.nr = pte ? 1 : x->g->pmd_nr,
+		.backing = b, .phys_pfn = phys, .dev = x->dev,
+	};
+
+	return vp_populate_record(x->st, x->out, x->h, &r, pte,
+				  x->g->page_shift, err);
+}
+
+/* Whether the PMD at x may become a leaf (by era, see the top). */
+static bool leaf_allowed(const struct radix_ctx *x, uint64_t px)
+{
+	bool aligned = px % x->g->pmd_pfns == 0;
+	bool cross = x->h->has_altmap &&
+		     vp_altmap_cross_boundary(x->kb, &x->h->altmap, px,
+					      x->g->pmd_pfns);
+
+	if (x->kb->radix_start_align == VP_RADIX_ALIGN_NONE)
+		return !x->h->has_altmap || (aligned && !cross);
+	return aligned && !cross;
+}
+
+/* radix__vmemmap_pte_populate for the page holding pfn px. */
+static enum vp_status pte_one(struct radix_ctx *x, uint64_t px,
+			      struct vp_error *err)
+{
+	struct vp_hotadd *h = x->h;
+	uint64_t p = px / x->g->pte_pfns, pfn;
+
+	if (vp_state_find(x->st, p * x->g->pte_pfns) >= 0)
+		return VP_OK;	/* pte_none() is false */
+	if (!h->has_altmap)
+		return record(x, true, p, 1, VP_BACK_DRAM, 0, err);
+	if (vp_altmap_cross_boundary(x->kb, &h->altmap, px, x->g->pte_pfns)) {
+		x->out->cross_blocks++;
+		return record(x, true, p, 1, VP_BACK_DRAM, 0, err);
+	}
+	if (vp_altmap_alloc(&h->altmap, 1, &pfn))
+		return record(x, true, p, 1, VP_BACK_ALTMAP, pfn, err);
+	x->out->fallback_blocks++;
+	return record(x, true, p, 1, VP_BACK_DRAM, 0, err);
+}
+
+/* One call of radix__vmemmap_populate for the chunk [pfn, end). */
+static enum vp_status populate_chunk(struct radix_ctx *x, uint64_t pfn,
+				     uint64_t end, struct vp_error *err)
+{
+	const struct vp_vmemmap_geom *g = x->g;
+	uint64_t px = pfn, next, m, phys;
+	enum vp_status s;
+
+	switch (x->kb->radix_start_align) {
+	case VP_RADIX_ALIGN_NONE:
+		break;
+	case VP_RADIX_ALIGN_PMD_NO_ALTMAP:
+		if (!x->h->has_altmap) {
+			px -= px % g->pmd_pfns;
+			break;
+		}
+		/* fall through */
+	case VP_RADIX_ALIGN_PAGE:
+		px -= px % g->pte_pfns;
+		break;
+	}
+	for (; px < end; px = next) {
+		m = px / g->pmd_pfns;
+		next = (m + 1) * g->pmd_pfns;
+		if (next > end)
+			next = end;
+		switch (pmd_state(x, m)) {
+		case PMD_LEAF:
+			continue;
+		case PMD_NONE:
+			if (!leaf_allowed(x, px))
+				break;
+			if (!x->h->has_altmap) {
+				if ((s = record(x, false, m, 1, VP_BACK_DRAM, 0,
+						err)))
+					return s;
+				continue;
+			}
+			if (vp_altmap_alloc(&x->h->altmap, g->pmd_nr, &phys)) {
+				if ((s = record(x, false, m, 1, VP_BACK_ALTMAP,
+						phys, err)))
+					return s;
+				continue;
+			}
+			break;	/* an altmap failure: base pages */
+		case PMD_TABLE:
+			break;
+		}
+		if ((s = pte_one(x, px, err)))
+			return s;
+		next = px + g->pte_pfns;
+	}
+	return VP_OK;
+}
+
+/* The chunks of [lo, hi), one section at a time, as __add_pages cuts them. */
+static enum vp_status populate_chunks(struct radix_ctx *x, uint64_t lo,
+				      uint64_t hi, bool mark_valid,
+				      struct vp_error *err)
+{
+	uint64_t S = x->g->section_pfns, pfn, cur;
+	enum vp_status s;
+
+	for (pfn = lo; pfn < hi; pfn += cur) {
+		uint64_t sec = pfn / S * S;
+
+		cur = (sec + S < hi ? sec + S : hi) - pfn;
+		if ((s = populate_chunk(x, pfn, pfn + cur, err)))
+			return s;
+		if (mark_valid && (s = vp_valid_add(x->st, pfn, pfn + cur, err)))
+			return s;
+	}
+	return VP_OK;
+}
+
+/*
+ * n clean PMDs from m on: empty, wholly inside the device, reached first at
+ * their aligned start.  Without an altmap each is a DRAM leaf.  With one,
+ * PMD requests (pmd_nr pfns, naturally aligned) succeed for a padded first
+ * and k more; once one fails, every later one fails too (a PMD's worth of
+ * 1-pfn PTE pages moves the next pfn by pmd_nr, keeping the pad, or uses up
+ * the room), and the remaining PMDs are PTE pages: from the altmap while it
+ * has room, then from DRAM.
+ */
+static enum vp_status populate_clean(struct radix_ctx *x, uint64_t m,
+				     uint64_t n, struct vp_error *err)
+{
+	const struct vp_vmemmap_geom *g = x->g;
+	struct vp_altmap *a = &x->h->altmap;
+	uint64_t ppp = g->pmd_pfns / g->pte_pfns, phys, k = 0, pages, alt;
+	enum vp_status s;
+
+	if (n == 0)
+		return VP_OK;
+	if (!x->h->has_altmap)
+		return record(x, false, m, n, VP_BACK_DRAM, 0, err);
+	if (vp_altmap_alloc(a, g->pmd_nr, &phys)) {
+		k = vp_altmap_room(a) / g->pmd_nr;
+		if (k > n - 1)
+			k = n - 1;
+		a->alloc += k * g->pmd_nr;
+		if ((s = record(x, false, m, 1 + k, VP_BACK_ALTMAP, phys, err)))
+			return s;
+		k++;
+	}
+	pages = (n - k) * ppp;
+	if (pages == 0)
+		return VP_OK;
+	alt = vp_altmap_room(a);
+	if (alt > pages)
+		alt = pages;
+	if (alt) {
+		/* 1-pfn requests are never padded: contiguous from next. */
+		phys = a->base_pfn + a->reserve + a->alloc + a->align;
+		a->alloc += alt;
+		if ((s = record(x, true, (m + k) * ppp, alt, VP_BACK_ALTMAP,
+				phys, err)))
+			return s;
+	}
+	x->out->fallback_blocks += pages - alt;
+	return record(x, true, (m + k) * ppp + alt, pages - alt, VP_BACK_DRAM,
+		      0, err);
+}
+
+static enum vp_status populate_runlength(struct radix_ctx *x,
+					 struct vp_error *err)
+{
+	const struct vp_vmemmap_geom *g = x->g;
+	uint64_t W = g->pmd_pfns, P0 = x->h->start_pfn, P1 = x->h->end_pfn;
+	uint64_t m0 = P0 / W, m1 = vp_div_up(P1, W), m;
+	enum vp_status s;
+
+	/* The first PMD, literally (the device may start inside it). */
+	if ((s = populate_chunks(x, P0, (m0 + 1) * W < P1 ? (m0 + 1) * W : P1,
+				 false, err)))
+		return s;
+	/* Interior PMDs: clean runs in bulk, the others literally. */
+	for (m = m0 + 1; m + 1 < m1;) {
+		int i = vp_state_next(x->st, m * W);
+		uint64_t busy = i < 0 ? m1 - 1 : vp_run_lo(&x->st->runs[i]) / W;
+
+		if (busy > m1 - 1)
+			busy = m1 - 1;
+		if (busy > m) {
+			if ((s = populate_clean(x, m, busy - m, err)))
+				return s;
+			m = busy;
+			continue;
+		}
+		if ((s = populate_chunks(x, m * W, (m + 1) * W, false, err)))
+			return s;
+		m++;
+	}
+	/* The last PMD, literally (the device may end inside it). */
+	if (m1 - 1 > m0 &&
+	    (s = populate_chunks(x, (m1 - 1) * W, P1, false, err)))
+		return s;
+	return vp_valid_add(x->st, P0, P1, err);
+}
+
+/* PMDs of [P0, P1) that got nothing from this hot-add (all already mapped). */
+static uint64_t untouched_pmds(const struct radix_ctx *x)
+{
+	const struct vp_populate_stats *o = x->out;
+	uint64_t W = x->g->pmd_pfns, P0 = x->h->start_pfn, P1 = x->h->end_pfn;
+	uint64_t touched = vp_div_up(P1, W) - P0 / W, got = 0, last = UINT64_MAX;
+	unsigned i;
+
+	for (i = 0; i < o->nruns; i++) {
+		uint64_t a = vp_run_lo(&o->runs[i]) / W;
+		uint64_t b = vp_div_up(vp_run_hi(&o->runs[i]), W);
+
+		if (last != UINT64_MAX && a < last)
+			a = last;
+		if (b > a)
+			got += b - a;
+		if (b > last || last == UINT64_MAX)
+			last = b;
+	}
+	return touched - got;
+}
+
+enum vp_status vp_radix_populate(const struct vp_vmemmap_geom *g,
+				 const struct vp_kbehaviour *kb,
+				 enum vp_engine engine, struct vp_mem_state *st,
+				 unsigned dev, struct vp_hotadd *h,
+				 struct vp_populate_stats *out,
+				 struct vp_error *err)
+{
+	struct radix_ctx x = { g, kb, st, h, out, dev };
+	enum vp_status s;
+
+	out->blocks_touched = vp_div_up(h->end_pfn, g->pmd_pfns) -
+			      h->start_pfn / g->pmd_pfns;
+	s = engine == VP_ENGINE_REFERENCE ?
+		    populate_chunks(&x, h->start_pfn, h->end_pfn, true, err) :
+		    populate_runlength(&x, err);
+	if (s)
+		return s;
+	out->skipped_blocks = untouched_pmds(&x);
+	return VP_OK;
+}
