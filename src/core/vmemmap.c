@@ -122,16 +122,7 @@ enum vp_status vp_populate_record(struct vp_mem_state *st,
 
 /* ---- the init_64.c loop ------------------------------------------------ */
 
-struct populate_ctx {
-	const struct vp_vmemmap_geom *g;
-	const struct vp_kbehaviour *kb;
-	struct vp_mem_state *st;
-	struct vp_hotadd *h;
-	struct vp_populate_stats *out;
-	unsigned dev;
-};
-
-static enum vp_status record(struct populate_ctx *x, uint64_t c, uint64_t n,
+static enum vp_status record(struct vp_populate_ctx *x, uint64_t c, uint64_t n,
 			     enum vp_backing b, uint64_t phys,
 			     struct vp_error *err)
 {
@@ -145,7 +136,7 @@ static enum vp_status record(struct populate_ctx *x, uint64_t c, uint64_t n,
 }
 
 /* One block, literally as init_64.c:vmemmap_populate does it. */
-static enum vp_status populate_one(struct populate_ctx *x, uint64_t c,
+static enum vp_status populate_one(struct vp_populate_ctx *x, uint64_t c,
 				   struct vp_error *err)
 {
 	struct vp_hotadd *h = x->h;
@@ -174,7 +165,7 @@ static enum vp_status populate_one(struct populate_ctx *x, uint64_t c,
  * next pfn stays aligned, so the run splits into at most one padded
  * allocation, k unpadded ones, and the rest falling back to DRAM.
  */
-static enum vp_status populate_run(struct populate_ctx *x, uint64_t c,
+static enum vp_status populate_run(struct vp_populate_ctx *x, uint64_t c,
 				   uint64_t n, bool cross,
 				   struct vp_error *err)
 {
@@ -212,7 +203,7 @@ static enum vp_status populate_run(struct populate_ctx *x, uint64_t c,
  * machine state plus [xlo, xhi) (a chunk whose section was valid before it,
  * see the top of this file).
  */
-static enum vp_status populate_segment(struct populate_ctx *x, uint64_t c,
+static enum vp_status populate_segment(struct vp_populate_ctx *x, uint64_t c,
 				       uint64_t e, uint64_t xlo, uint64_t xhi,
 				       struct vp_error *err)
 {
@@ -248,7 +239,7 @@ static enum vp_status populate_segment(struct populate_ctx *x, uint64_t c,
 	return VP_OK;
 }
 
-static enum vp_status populate_runlength(struct populate_ctx *x,
+static enum vp_status populate_runlength(struct vp_populate_ctx *x,
 					 struct vp_error *err)
 {
 	const struct vp_vmemmap_geom *g = x->g;
@@ -286,7 +277,7 @@ static enum vp_status populate_runlength(struct populate_ctx *x,
 	return vp_valid_add(x->st, P0, P1, err);
 }
 
-static enum vp_status populate_reference(struct populate_ctx *x,
+static enum vp_status populate_reference(struct vp_populate_ctx *x,
 					 struct vp_error *err)
 {
 	const struct vp_vmemmap_geom *g = x->g;
@@ -344,7 +335,8 @@ enum vp_status vp_vmemmap_populate(const struct vp_vmemmap_geom *g,
 				   struct vp_populate_stats *out,
 				   struct vp_error *err)
 {
-	struct populate_ctx x = { g, kb, st, h, out, dev };
+	struct vp_populate_ctx x = { g, kb, st, h, out, dev };
+
 
 	memset(out, 0, sizeof(*out));
 	out->first_altmap_pfn = UINT64_MAX;
@@ -355,7 +347,7 @@ enum vp_status vp_vmemmap_populate(const struct vp_vmemmap_geom *g,
 	if (h->has_altmap)
 		h->altmap.alloc = 0;
 	if (g->path == VP_PATH_RADIX)
-		return vp_radix_populate(g, kb, engine, st, dev, h, out, err);
+		return vp_radix_populate(&x, engine, err);
 	out->blocks_touched = vp_div_up(h->end_pfn, g->pfns_per_block) -
 			      h->start_pfn / g->pfns_per_block;
 	return engine == VP_ENGINE_REFERENCE ? populate_reference(&x, err) :

@@ -108,12 +108,18 @@ enum vp_status vp_populate_record(struct vp_mem_state *st,
 				  const struct vp_block_run *r, bool pte_page,
 				  unsigned page_shift, struct vp_error *err);
 
+/* One hot-add being replayed. */
+struct vp_populate_ctx {
+	const struct vp_vmemmap_geom *g;
+	const struct vp_kbehaviour *kb;
+	struct vp_mem_state *st;
+	struct vp_hotadd *h;
+	struct vp_populate_stats *out;
+	unsigned dev;
+};
+
 /* Radix: vmemmap_radix.c. */
-enum vp_status vp_radix_populate(const struct vp_vmemmap_geom *g,
-				 const struct vp_kbehaviour *kb,
-				 enum vp_engine engine, struct vp_mem_state *st,
-				 unsigned dev, struct vp_hotadd *h,
-				 struct vp_populate_stats *out,
-				 struct vp_error *err);
+enum vp_status vp_radix_populate(struct vp_populate_ctx *x,
+				 enum vp_engine engine, struct vp_error *err);
 
 #endif

@@ -35,18 +35,9 @@
 
 #include "altmap.h"
 
-struct radix_ctx {
-	const struct vp_vmemmap_geom *g;
-	const struct vp_kbehaviour *kb;
-	struct vp_mem_state *st;
-	struct vp_hotadd *h;
-	struct vp_populate_stats *out;
-	unsigned dev;
-};
-
 enum pmd_state { PMD_NONE, PMD_LEAF, PMD_TABLE };
 
-static enum pmd_state pmd_state(const struct radix_ctx *x, uint64_t m)
+static enum pmd_state pmd_state(const struct vp_populate_ctx *x, uint64_t m)
 {
 	uint64_t W = x->g->pmd_pfns;
 	int i = vp_state_next(x->st, m * W);
@@ -56,7 +47,7 @@ static enum pmd_state pmd_state(const struct radix_ctx *x, uint64_t m)
 	return x->st->runs[i].unit == W ? PMD_LEAF : PMD_TABLE;
 }
 
-static enum vp_status record(struct radix_ctx *x, bool pte, uint64_t first,
+static enum vp_status record(struct vp_populate_ctx *x, bool pte, uint64_t first,
 			     uint64_t count, enum vp_backing b, uint64_t phys,
 			     struct vp_error *err)
 {
@@ -72,7 +63,7 @@ static enum vp_status record(struct radix_ctx *x, bool pte, uint64_t first,
 }
 
 /* Whether the PMD at x may become a leaf (by era, see the top). */
-static bool leaf_allowed(const struct radix_ctx *x, uint64_t px)
+static bool leaf_allowed(const struct vp_populate_ctx *x, uint64_t px)
 {
 	bool aligned = px % x->g->pmd_pfns == 0;
 	bool cross = x->h->has_altmap &&
@@ -85,7 +76,7 @@ static bool leaf_allowed(const struct radix_ctx *x, uint64_t px)
 }
 
 /* radix__vmemmap_pte_populate for the page holding pfn px. */
-static enum vp_status pte_one(struct radix_ctx *x, uint64_t px,
+static enum vp_status pte_one(struct vp_populate_ctx *x, uint64_t px,
 			      struct vp_error *err)
 {
 	struct vp_hotadd *h = x->h;
@@ -106,7 +97,7 @@ static enum vp_status pte_one(struct radix_ctx *x, uint64_t px,
 }
 
 /* One call of radix__vmemmap_populate for the chunk [pfn, end). */
-static enum vp_status populate_chunk(struct radix_ctx *x, uint64_t pfn,
+static enum vp_status populate_chunk(struct vp_populate_ctx *x, uint64_t pfn,
 				     uint64_t end, struct vp_error *err)
 {
 	const struct vp_vmemmap_geom *g = x->g;
@@ -161,7 +152,7 @@ static enum vp_status populate_chunk(struct radix_ctx *x, uint64_t pfn,
 }
 
 /* The chunks of [lo, hi), one section at a time, as __add_pages cuts them. */
-static enum vp_status populate_chunks(struct radix_ctx *x, uint64_t lo,
+static enum vp_status populate_chunks(struct vp_populate_ctx *x, uint64_t lo,
 				      uint64_t hi, bool mark_valid,
 				      struct vp_error *err)
 {
@@ -189,7 +180,7 @@ static enum vp_status populate_chunks(struct radix_ctx *x, uint64_t lo,
  * the room), and the remaining PMDs are PTE pages: from the altmap while it
  * has room, then from DRAM.
  */
-static enum vp_status populate_clean(struct radix_ctx *x, uint64_t m,
+static enum vp_status populate_clean(struct vp_populate_ctx *x, uint64_t m,
 				     uint64_t n, struct vp_error *err)
 {
 	const struct vp_vmemmap_geom *g = x->g;
@@ -229,7 +220,7 @@ static enum vp_status populate_clean(struct radix_ctx *x, uint64_t m,
 		      0, err);
 }
 
-static enum vp_status populate_runlength(struct radix_ctx *x,
+static enum vp_status populate_runlength(struct vp_populate_ctx *x,
 					 struct vp_error *err)
 {
 	const struct vp_vmemmap_geom *g = x->g;
@@ -266,7 +257,7 @@ static enum vp_status populate_runlength(struct radix_ctx *x,
 }
 
 /* PMDs of [P0, P1) that got nothing from this hot-add (all already mapped). */
-static uint64_t untouched_pmds(const struct radix_ctx *x)
+static uint64_t untouched_pmds(const struct vp_populate_ctx *x)
 {
 	const struct vp_populate_stats *o = x->out;
 	uint64_t W = x->g->pmd_pfns, P0 = x->h->start_pfn, P1 = x->h->end_pfn;
@@ -287,23 +278,19 @@ static uint64_t untouched_pmds(const struct radix_ctx *x)
 	return touched - got;
 }
 
-enum vp_status vp_radix_populate(const struct vp_vmemmap_geom *g,
-				 const struct vp_kbehaviour *kb,
-				 enum vp_engine engine, struct vp_mem_state *st,
-				 unsigned dev, struct vp_hotadd *h,
-				 struct vp_populate_stats *out,
-				 struct vp_error *err)
+enum vp_status vp_radix_populate(struct vp_populate_ctx *x,
+				 enum vp_engine engine, struct vp_error *err)
 {
-	struct radix_ctx x = { g, kb, st, h, out, dev };
+	const struct vp_hotadd *h = x->h;
 	enum vp_status s;
 
-	out->blocks_touched = vp_div_up(h->end_pfn, g->pmd_pfns) -
-			      h->start_pfn / g->pmd_pfns;
+	x->out->blocks_touched = vp_div_up(h->end_pfn, x->g->pmd_pfns) -
+				 h->start_pfn / x->g->pmd_pfns;
 	s = engine == VP_ENGINE_REFERENCE ?
-		    populate_chunks(&x, h->start_pfn, h->end_pfn, true, err) :
-		    populate_runlength(&x, err);
+		    populate_chunks(x, h->start_pfn, h->end_pfn, true, err) :
+		    populate_runlength(x, err);
 	if (s)
 		return s;
-	out->skipped_blocks = untouched_pmds(&x);
+	x->out->skipped_blocks = untouched_pmds(x);
 	return VP_OK;
 }
