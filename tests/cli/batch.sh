@@ -61,6 +61,15 @@ echo '{"usable": "1T", "device": "1T"}' | $wrap "$bin" --batch >"$tmp/out"
 jq -e '.error.message == "give one of device and usable, once"' "$tmp/out" >/dev/null
 check "device and usable together are refused" $?
 
+# A 100 MB line: refused after 1 MiB with an error line, and the next
+# line is still planned.
+{ printf '{"device":"'; head -c 100000000 /dev/zero | tr '\0' '1'; printf '"}\n'
+  echo '{"device":"1T"}'; } | $wrap "$bin" --batch >"$tmp/out"
+rc=$?
+jq -e -s 'length == 2 and (.[0].error.message | test("longer than 1048576")) and
+	.[1].line == 2 and .[1].totals.usable_bytes > 0' "$tmp/out" >/dev/null
+check "a 100 MB line is an error line and the batch goes on" $([ $? -eq 0 ] && [ $rc -eq 1 ]; echo $?)
+
 err=$($wrap "$bin" --batch --device 1T </dev/null 2>&1 >/dev/null)
 check "--batch with --device is a usage error" $([ $? -eq 64 ] && [[ $err == *"exclude each other"* ]]; echo $?)
 : | $wrap "$bin" --batch >"$tmp/out"
