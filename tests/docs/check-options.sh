@@ -3,8 +3,8 @@
 #
 # The argp option table is the one source of truth: every long option that
 # "vmemplan --help" lists must appear in the man page's OPTIONS section and
-# in the bash, zsh and fish completions; every short option in the man page
-# and the bash completion.
+# in the bash, zsh and fish completions and in the README's option table;
+# every short option in the man page and the bash completion.
 #
 # usage: tests/docs/check-options.sh [path/to/vmemplan]
 # Prints "ok ..." or "FAIL ..." per check and "N passed, M failed"; exits 1
@@ -17,6 +17,7 @@ man=$root/man/vmemplan.1
 bash_comp=$root/completions/vmemplan.bash
 zsh_comp=$root/completions/_vmemplan
 fish_comp=$root/completions/vmemplan.fish
+readme=$root/README.md
 
 # The short options that must exist whatever --help says.
 required_short=(-d -a -p -m -k -j -b -V)
@@ -89,6 +90,8 @@ fi
 bash_text=$(cat "$bash_comp" 2>/dev/null) || fail "$bash_comp is missing"
 zsh_text=$(cat "$zsh_comp" 2>/dev/null) || fail "$zsh_comp is missing"
 fish_text=$(cat "$fish_comp" 2>/dev/null) || fail "$fish_comp is missing"
+# The README's option table: its rows start with "| `".
+readme_opts=$(grep '^| `' "$readme" 2>/dev/null) || fail "no option table in README.md"
 
 # has TEXT ERE: whether TEXT has a line matching ERE.
 has() { printf '%s\n' "$1" | grep -Eq -- "$2"; }
@@ -116,6 +119,11 @@ for o in "${longs[@]}"; do
 		ok "zsh completion: $o"
 	else
 		fail "zsh completion: $o is missing from completions/_vmemplan"
+	fi
+	if has "$readme_opts" "$B$q$E"; then
+		ok "README option table: $o"
+	else
+		fail "README option table: $o is missing from README.md's Options table"
 	fi
 	# fish spells long options "-l name" or "--long-option name".
 	if has "$fish_text" "(^|[[:space:]])(-l|--long-option|--long)[[:space:]=]+['\"]?${qn}['\"]?$E"; then
