@@ -10,3 +10,4 @@ tools/deps.sh test
 make -s
 make -s check
 make -s check-sanitize
+make -s distcheck

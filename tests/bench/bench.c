@@ -38,6 +38,7 @@ struct bcase {
 	unsigned pshift;
 	uint64_t size, start;
 	const char *args;	/* the same plan on the command line */
+	const char *kernel;	/* NULL: the default */
 };
 
 /* The largest device: from 16 GiB to 2^MAX_PHYSMEM_BITS (51). */
@@ -53,6 +54,14 @@ static const struct bcase cases[] = {
 	  G(16) + (2ULL << 20), "--device 64T@0x400200000 --page-size 4K" },
 	{ "2 PiB - 16 GiB, hash 4K", VP_MMU_HASH, 12, MAXSZ, G(16),
 	  "--device 2251782633816064 --page-size 4K --mmu hash" },
+	{ "64 TiB, radix 4K, misaligned, 6.12.117", VP_MMU_RADIX, 12, T(64),
+	  G(16) + (2ULL << 20),
+	  "--device 64T@0x400200000 --page-size 4K --kernel 6.12.117",
+	  "6.12.117" },
+	{ "2 PiB - 18 GiB, radix 64K, misaligned, 6.12.117", VP_MMU_RADIX, 16,
+	  MAXSZ - G(2), G(16) + (2ULL << 20),
+	  "--device 2251780486332416@0x400200000 --kernel 6.12.117",
+	  "6.12.117" },
 };
 
 /* Seconds per plan: repeat until at least min_s has passed (once at least). */
@@ -66,6 +75,12 @@ static double time_plan(const struct bcase *c, enum vp_engine e, double min_s,
 	unsigned n = 0;
 
 	vp_input_defaults(&in);
+	if (c->kernel) {
+		struct vp_kver v;
+
+		vp_kver_parse(c->kernel, &v);
+		vp_kernel_resolve(&v, &in.kernel);
+	}
 	in.mmu = c->mmu;
 	in.page_shift = c->pshift;
 	in.size = c->size;
@@ -166,14 +181,14 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	printf("vmemplan benchmark (compute per plan, in process; RSS of a whole run)\n\n");
-	printf("%-38s %12s %12s %9s %10s %10s\n", "plan", "runlength", "reference",
+	printf("%-50s %12s %12s %9s %10s %10s\n", "plan", "runlength", "reference",
 	       "ratio", "RSS rl", "RSS ref");
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const struct bcase *c = &cases[i];
 		double rl = time_plan(c, VP_ENGINE_RUNLENGTH, 0.2, 1000000, &it_rl);
 		double ref = time_plan(c, VP_ENGINE_REFERENCE, 0.5, 50, &it_ref);
 
-		printf("%-38s %9.2f us %9.0f us %8.0fx %7ld KiB %7ld KiB\n",
+		printf("%-50s %9.2f us %9.0f us %8.0fx %7ld KiB %7ld KiB\n",
 		       c->name, rl * 1e6, ref * 1e6, ref / rl,
 		       cli_rss(bin, c->args, "runlength"),
 		       cli_rss(bin, c->args, "reference"));
