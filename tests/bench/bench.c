@@ -45,15 +45,15 @@ struct bcase {
 #define MAXSZ ((1ULL << 51) - G(16))
 
 static const struct bcase cases[] = {
-	{ "1 GiB, radix 64K", VP_MMU_RADIX, 16, G(1), G(16), "--device 1G" },
-	{ "1 TiB, radix 64K", VP_MMU_RADIX, 16, T(1), G(16), "--device 1T" },
-	{ "64 TiB, radix 64K", VP_MMU_RADIX, 16, T(64), G(16), "--device 64T" },
+	{ "1 GiB, radix 64K", VP_MMU_RADIX, 16, G(1), G(16), "--device 1G", NULL },
+	{ "1 TiB, radix 64K", VP_MMU_RADIX, 16, T(1), G(16), "--device 1T", NULL },
+	{ "64 TiB, radix 64K", VP_MMU_RADIX, 16, T(64), G(16), "--device 64T", NULL },
 	{ "2 PiB - 16 GiB, radix 64K", VP_MMU_RADIX, 16, MAXSZ, G(16),
-	  "--device 2251782633816064" },
+	  "--device 2251782633816064", NULL },
 	{ "64 TiB, radix 4K, misaligned edges", VP_MMU_RADIX, 12, T(64),
-	  G(16) + (2ULL << 20), "--device 64T@0x400200000 --page-size 4K" },
+	  G(16) + (2ULL << 20), "--device 64T@0x400200000 --page-size 4K", NULL },
 	{ "2 PiB - 16 GiB, hash 4K", VP_MMU_HASH, 12, MAXSZ, G(16),
-	  "--device 2251782633816064 --page-size 4K --mmu hash" },
+	  "--device 2251782633816064 --page-size 4K --mmu hash", NULL },
 	{ "64 TiB, radix 4K, misaligned, 6.12.117", VP_MMU_RADIX, 12, T(64),
 	  G(16) + (2ULL << 20),
 	  "--device 64T@0x400200000 --page-size 4K --kernel 6.12.117",
