@@ -122,6 +122,8 @@ static int read_plan(json_object *obj, struct vp_input *in,
 	return 0;
 }
 
+/* *failed: 1 for a line that gave an error object, 2 for an internal
+ * error (a bug: exit 70). */
 static json_object *plan_line(const char *line, long len,
 			      const struct vp_input *defaults,
 			      struct vp_result *res, int *failed)
@@ -152,7 +154,10 @@ static json_object *plan_line(const char *line, long len,
 		out = vp_json_error(planned && err.status == VP_REFUSED ? res :
 									  NULL,
 				    &err);
-		*failed = 1;
+		if (err.status == VP_INTERNAL)
+			*failed = 2;
+		else if (*failed < 1)
+			*failed = 1;
 	}
 	json_object_put(obj);
 	if (tok)
@@ -185,7 +190,8 @@ int vp_batch(FILE *in, FILE *out, const struct vp_input *defaults)
 			input_error(&err, "line longer than %d bytes",
 				    VP_BATCH_MAX_LINE);
 			o = vp_json_error(NULL, &err);
-			failed = 1;
+			if (failed < 1)
+				failed = 1;
 		} else {
 			o = plan_line(buf, len, defaults, &res, &failed);
 		}
@@ -197,5 +203,6 @@ int vp_batch(FILE *in, FILE *out, const struct vp_input *defaults)
 		fprintf(stderr, "vmemplan: error reading standard input\n");
 		return VP_EXIT_IO;
 	}
-	return failed ? VP_EXIT_REFUSED : VP_EXIT_OK;
+	return failed == 2 ? VP_EXIT_INTERNAL :
+	       failed ? VP_EXIT_REFUSED : VP_EXIT_OK;
 }

@@ -9,7 +9,8 @@
 
 /* Plans every line of in; returns the exit status (exitcodes.h): 0 when
  * every line was planned and accepted, 1 when any line gave an error
- * object, 74 when output failed. */
+ * object, 70 when any of those was an internal error, 74 when output
+ * failed. */
 int vp_batch(FILE *in, FILE *out, const struct vp_input *defaults);
 
 #endif

@@ -212,6 +212,11 @@ json_object *vp_json_error(const struct vp_result *r, const struct vp_error *e)
 	put(root, "schema_version", u64(VP_SCHEMA_VERSION));
 	put(root, "config", r ? config(r) : NULL);
 	o = json_object_new_object();
+	put(o, "kind", json_object_new_string(
+			       e->status == VP_REFUSED ? "refused" :
+			       e->status == VP_INTERNAL ? "internal" :
+			       e->status == VP_UNSUPPORTED ? "unsupported" :
+							     "usage"));
 	put(o, "errno", e->kerrno ? json_object_new_string(
 					    vp_errno_name(e->kerrno)) : NULL);
 	put(o, "errno_value", e->kerrno ? json_object_new_int(-e->kerrno) :

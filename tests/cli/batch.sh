@@ -35,8 +35,9 @@ jq -e -s '.[1] | .line == 3 and .error.errno == "EINVAL" and
 	.error.where == "drivers/nvdimm/pfn_devs.c:nd_pfn_init" and .config.mmu == "hash"' "$tmp/out" >/dev/null
 check "line 3: the kernel's refusal, with its config" $?
 jq -e -s '[.[2:][] | .line] == [4,5,6,7,8,9,10] and
-	([.[2:][] | select(.error.message and .config == null)] | length) == 7' "$tmp/out" >/dev/null
-check "lines 4-10: input errors with line numbers and null config" $?
+	([.[2:][] | select(.error.message and .config == null and
+			   .error.kind == "usage")] | length) == 7' "$tmp/out" >/dev/null
+check "lines 4-10: usage errors with line numbers and null config" $?
 jq -r -s '.[2:][] | .error.message' "$tmp/out" >"$tmp/msgs"
 for m in "--align: '3M': not a power of two" "not one JSON object" "unknown key 'colour'" \
 	 "mmu must be a string or a non-negative integer, not array" \

@@ -90,6 +90,7 @@ done
 # A refusal with --json: schema_version, config and the error object.
 out=$($wrap "$bin" --device 64G@0x100200000 --mmu hash --json 2>/dev/null)
 if printf '%s' "$out" | jq -e '.schema_version == 1 and .config.mmu == "hash"
+	and .error.kind == "refused"
 	and .error.errno == "EINVAL" and .error.errno_value == -22
 	and .error.where == "drivers/nvdimm/pfn_devs.c:nd_pfn_init"
 	and (.error.message | type) == "string"' >/dev/null; then
