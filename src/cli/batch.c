@@ -74,10 +74,14 @@ static int read_plan(json_object *obj, struct vp_input *in,
 		int k = vp_value_lookup_json(key);
 		const char *s = text;
 
-		if (k < 0)
+		if (k < 0) {
+			char q[64];
+
+			vp_value_quote(q, sizeof(q), key);
 			return input_error(err,
 					   "unknown key '%s'; expected device or usable, arch, page_size, mmu, kernel, mode, map, align, region_align, ways or engine",
-					   key);
+					   q);
+		}
 		switch (json_object_get_type(val)) {
 		case json_type_string:
 			s = json_object_get_string(val);

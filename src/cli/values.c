@@ -25,7 +25,7 @@ static const struct {
 	[VP_KEY_USABLE] = { "--usable", "usable",
 			    "SIZE[@START], e.g. 1T or 1T@0x40000000000" },
 	[VP_KEY_REGION_ALIGN] = { "--region-align", "region_align",
-				  "a power-of-two SIZE of at least 4K, e.g. 16M" },
+				  "a power-of-two SIZE from 4K to 1P, e.g. 16M" },
 	[VP_KEY_WAYS] = { "--ways", "ways", "a whole number from 1 to 256" },
 };
 
@@ -49,11 +49,29 @@ int vp_value_lookup_json(const char *name)
 	return -1;
 }
 
+/* The value as quoted in a message: at most 48 bytes, cut before a UTF-8
+ * continuation byte so that the message stays valid UTF-8. */
+void vp_value_quote(char *out, size_t len, const char *text)
+{
+	size_t n = strlen(text), max = 48;
+
+	if (n <= max) {
+		snprintf(out, len, "%s", text);
+		return;
+	}
+	while (max > 0 && ((unsigned char)text[max] & 0xc0) == 0x80)
+		max--;
+	snprintf(out, len, "%.*s...", (int)max, text);
+}
+
 static int bad(char *msg, size_t len, enum vp_value_key k, const char *text,
 	       const char *why)
 {
-	snprintf(msg, len, "%s: '%s': %s; expected %s", vp_keys[k].option,
-		 text, why, vp_keys[k].expected);
+	char q[64];
+
+	vp_value_quote(q, sizeof(q), text);
+	snprintf(msg, len, "%s: '%s': %s; expected %s", vp_keys[k].option, q,
+		 why, vp_keys[k].expected);
 	return -1;
 }
 
@@ -127,6 +145,9 @@ int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 		if (v < 4096 || (v & (v - 1)))
 			return bad(msg, len, k, text,
 				   "not a power of two of at least 4K");
+		/* No region is larger than the physical address space. */
+		if (v > (1ULL << 50))
+			return bad(msg, len, k, text, "larger than 1P");
 		in->region_align = v;
 		return 0;
 	case VP_KEY_WAYS:
@@ -163,7 +184,10 @@ int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 		if (ks == VP_KVER_OK)
 			ks = vp_kernel_resolve(&kv, &in->kernel);
 		if (ks != VP_KVER_OK) {
-			snprintf(msg, len, "--kernel: '%s': %s", text,
+			char q[64];
+
+			vp_value_quote(q, sizeof(q), text);
+			snprintf(msg, len, "--kernel: '%s': %s", q,
 				 vp_kver_strerror(ks));
 			return -1;
 		}

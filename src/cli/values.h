@@ -33,6 +33,10 @@ const char *vp_value_option(enum vp_value_key k);
 const char *vp_value_json_key(enum vp_value_key k);
 int vp_value_lookup_json(const char *name);
 
+/* text as a message quotes it: at most 48 bytes, cut on a UTF-8 character
+ * boundary, with "..." when cut; out needs 64 bytes. */
+void vp_value_quote(char *out, size_t len, const char *text);
+
 /*
  * Sets one value of *in from its text.  On a bad value returns -1 and
  * writes "--OPTION: 'TEXT': why; expected FORM" to msg.

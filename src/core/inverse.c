@@ -25,8 +25,9 @@ uint64_t vp_region_align(uint64_t base_align, unsigned ways)
 {
 	uint64_t a = base_align ? base_align : SZ_16M;
 
-	if (ways > 1 && a % ways)
-		a *= ways;
+	/* 0 (refused by the callers) rather than a wrapped product. */
+	if (ways > 1 && a % ways && __builtin_mul_overflow(a, ways, &a))
+		return 0;
 	return a;
 }
 

@@ -65,7 +65,9 @@ struct vp_kbehaviour {
 struct vp_kernel {
 	struct vp_kver ver;
 	struct vp_kbehaviour b;
-	char name[64];		/* canonical "6.1.192" (plus -suffix) */
+	/* canonical "6.1.192" plus "-suffix": 3 x 5 digits, 2 dots, a dash
+	 * and a 47-byte suffix fit */
+	char name[80];
 	/* A caveat the plan must warn about ("" if none): a version newer
 	 * than the newest modelled, or a stable line whose backport release
 	 * is not recorded. */

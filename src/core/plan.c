@@ -38,6 +38,9 @@ static enum vp_status check_input(const struct vp_input *in,
 	if (in->size == 0)
 		return vp_fail(err, VP_BADINPUT, 0, NULL,
 			       "device size must be greater than 0");
+	if (vp_region_align(in->region_align, in->ways) == 0)
+		return vp_fail(err, VP_BADINPUT, 0, NULL,
+			       "region alignment x ways overflows 64 bits");
 	if (in->align && !vp_arch_align_supported(p, in->align)) {
 		for (i = 0; i < p->n_aligns; i++) {
 			if (i)

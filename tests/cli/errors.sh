@@ -62,6 +62,8 @@ row 64 "--usable: '1.5T': not a whole decimal number" --usable 1.5T
 row 64 "--ways: '0': out of range; expected a whole number from 1 to 256" --usable 1T --ways 0
 row 64 "--ways: '2K': not a whole number" --usable 1T --ways 2K
 row 64 "--region-align: '24M': not a power of two of at least 4K" --usable 1T --region-align 24M
+row 64 "--region-align: '8E': larger than 1P" --usable 1T --region-align 8E --ways 6
+row 64 "--kernel: '1.2.3-0123456789abcdefghijklmnopqrstuvwxyzABCDEF...': expected MAJOR.MINOR" --device 1T --kernel 1.2.3-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW
 row 1 "no size reaches 2 PiB usable" --usable 2P
 row 1 "returns -EINVAL: start 0x400200000 misaligned to 0x1000000" --usable 1T@0x400200000 --mmu hash
 row 64 "--device SIZE[@START] (or --usable SIZE[@START]) is required"

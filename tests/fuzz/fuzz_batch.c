@@ -4,17 +4,24 @@
  * input, read through a memory stream by vp_batch() with the defaults of
  * vp_input_defaults(), as `vmemplan --batch` does with no other option.
  *
- * Linked with -Wl,--wrap=vp_plan, so that every plan batch.c asks for goes
- * through __wrap_vp_plan below.  Invariants:
- *  - no plan ends in VP_INTERNAL (a broken vp_check invariant or a
- *    model-internal limit).  The batch output does not show this (an
- *    internal error is an error object like any input error, and the exit
- *    status is 1, not 70), hence the wrapper;
- *  - a planned result passes vp_check() again, and an error has a status,
- *    a message and a known errno;
+ * Linked with -Wl,--wrap=vp_answer,--wrap=vp_plan, so that every answer
+ * batch.c asks for (vp_answer) and every plan behind it (vp_plan, once
+ * for a --device line, once per probe of the --usable search) goes through
+ * the wrappers below.  Invariants:
+ *  - nothing ends in VP_INTERNAL (a broken vp_check invariant, a model
+ *    limit, or the inverse search contradicting itself).  The batch output
+ *    does not show this: an internal error becomes an error object like any
+ *    input error ({"config": null, "error": {"errno": null, ...}}) and the
+ *    exit status is 1, not 70; hence the wrappers;
+ *  - vp_region_align(region_align, ways), which plan.c divides by, is the
+ *    product inverse.h describes (checked before each plan);
+ *  - a planned result passes vp_check() again; an error has its status, a
+ *    message and a known errno;
  *  - the two engines agree (status, error, every device field, totals,
- *    warnings) on every plan of at most FUZZ_DIFF_MAX_SECTIONS sections,
- *    the block-by-block reference engine being linear in the device size;
+ *    warnings) on every plan of at most FUZZ_REF_MAX_SECTIONS 16 MiB
+ *    sections;
+ *  - an inverse answer reaches its target, is a multiple of the region
+ *    alignment, and the next smaller size falls short or is refused;
  *  - the output is one JSON object per non-blank input line, in order, with
  *    "line" numbering the input line and "schema_version" 1, holding either
  *    an "error" with a message or "devices" and "totals"; the exit status
@@ -22,38 +29,52 @@
  *  - an output line answering a valid UTF-8 input line is valid UTF-8
  *    (JSON text is UTF-8, RFC 8259 section 8.1).  FUZZ_BATCH_UTF8=0 in the
  *    environment turns this check off.
+ *
+ * The block-by-block reference engine is linear in the device size (about
+ * a second for 1 PiB, unsanitised; a --usable search makes ~50 plans), so a
+ * plan asking for it over FUZZ_REF_MAX_SECTIONS sections is planned with
+ * the run-length engine instead, to keep the fuzzer fast.
  */
 #define _GNU_SOURCE
 #include <stdbool.h>
 
 #include <json-c/json.h>
 
+#include "fuzz.h"	/* first: compare.h needs <string.h> */
+
 #include "batch.h"
 #include "check.h"
 #include "compare.h"
-#include "fuzz.h"
+#include "inverse.h"
 #include "plan.h"
 
-#ifndef FUZZ_DIFF_MAX_SECTIONS
-#define FUZZ_DIFF_MAX_SECTIONS (1ULL << 14)	/* 256 GiB of 16 MiB sections */
+#ifndef FUZZ_REF_MAX_SECTIONS
+#define FUZZ_REF_MAX_SECTIONS (1ULL << 14)	/* 256 GiB */
 #endif
 
 enum vp_status __real_vp_plan(const struct vp_input *in, struct vp_result *res,
 			      struct vp_error *err);
 enum vp_status __wrap_vp_plan(const struct vp_input *in, struct vp_result *res,
 			      struct vp_error *err);
+enum vp_status __real_vp_answer(const struct vp_input *in,
+				struct vp_result *res, struct vp_error *err);
+enum vp_status __wrap_vp_answer(const struct vp_input *in,
+				struct vp_result *res, struct vp_error *err);
 
 static bool check_utf8 = true;
 
 static void describe(const struct vp_input *in, char *buf, size_t len)
 {
 	snprintf(buf, len,
-		 "device %llu@%#llx%s mmu %s page_shift %u kernel %s mode %s map %s align %llu engine %s arch %s",
+		 "device %llu@%#llx%s usable %llu region_align %llu ways %u mmu %s page_shift %u kernel %s mode %s map %s align %llu engine %s arch %s",
 		 (unsigned long long)in->size, (unsigned long long)in->start,
-		 in->start_given ? "" : " (default start)", vp_mmu_name(in->mmu),
-		 in->page_shift, in->kernel.name, vp_mode_name(in->mode),
-		 vp_map_name(in->map), (unsigned long long)in->align,
-		 vp_engine_name(in->engine), vp_arch_name(in->arch));
+		 in->start_given ? "" : " (default start)",
+		 (unsigned long long)in->usable,
+		 (unsigned long long)in->region_align, in->ways,
+		 vp_mmu_name(in->mmu), in->page_shift, in->kernel.name,
+		 vp_mode_name(in->mode), vp_map_name(in->map),
+		 (unsigned long long)in->align, vp_engine_name(in->engine),
+		 vp_arch_name(in->arch));
 }
 
 static bool same_warnings(const struct vp_result *a, const struct vp_result *b)
@@ -69,6 +90,37 @@ static bool same_warnings(const struct vp_result *a, const struct vp_result *b)
 	return true;
 }
 
+/* inverse.h: vp_region_align is the base alignment (16 MiB by default),
+ * multiplied by the ways when they do not divide it; plan.c divides by it. */
+static void check_region_align(const struct vp_input *in, const char *what)
+{
+	unsigned __int128 a = in->region_align ? in->region_align : 16ULL << 20;
+	unsigned __int128 want = in->ways > 1 && a % in->ways ? a * in->ways : a;
+	uint64_t got = vp_region_align(in->region_align, in->ways);
+
+	FUZZ_CHECK(got == want, "vp_region_align(%llu, %u) = %llu, not %llu%s (%s)",
+		   (unsigned long long)in->region_align, in->ways,
+		   (unsigned long long)got,
+		   (unsigned long long)(want > UINT64_MAX ? a : want),
+		   want > UINT64_MAX ? " x ways, which is over 64 bits" : "",
+		   what);
+}
+
+static void check_error(enum vp_status s, const struct vp_error *err,
+			const char *what)
+{
+	FUZZ_CHECK(s != VP_INTERNAL, "internal error for %s: %s", what,
+		   err->msg);
+	FUZZ_CHECK(s >= VP_OK && s < VP_INTERNAL, "status %d for %s", (int)s,
+		   what);
+	if (s == VP_OK)
+		return;
+	FUZZ_CHECK(err->status == s && err->msg[0] != '\0',
+		   "error without status or message for %s", what);
+	FUZZ_CHECK(strcmp(vp_errno_name(err->kerrno), "E?") != 0,
+		   "unknown errno %d for %s", err->kerrno, what);
+}
+
 enum vp_status __wrap_vp_plan(const struct vp_input *in, struct vp_result *res,
 			      struct vp_error *err)
 {
@@ -76,35 +128,32 @@ enum vp_status __wrap_vp_plan(const struct vp_input *in, struct vp_result *res,
 	struct vp_input alt = *in;
 	struct vp_error e2;
 	enum vp_status s, s2;
-	char what[512];
+	bool small = (in->size >> 24) <= FUZZ_REF_MAX_SECTIONS;
+	char what[640];
 
-	s = __real_vp_plan(in, res, err);
 	describe(in, what, sizeof(what));
-	FUZZ_CHECK(s != VP_INTERNAL, "internal error for %s: %s", what,
-		   err->msg);
-	FUZZ_CHECK(s >= VP_OK && s < VP_INTERNAL, "status %d for %s", (int)s,
-		   what);
-	if (s == VP_OK) {
+	check_region_align(in, what);
+	if (!small)
+		alt.engine = VP_ENGINE_RUNLENGTH;
+	s = __real_vp_plan(&alt, res, err);
+	check_error(s, err, what);
+	if (s == VP_OK)
 		FUZZ_CHECK(vp_check(res, &e2) == VP_OK,
 			   "vp_check fails on a planned result (%s): %s", what,
 			   e2.msg);
-	} else {
-		FUZZ_CHECK(err->status == s && err->msg[0] != '\0',
-			   "error without status or message for %s", what);
-		FUZZ_CHECK(strcmp(vp_errno_name(err->kerrno), "E?") != 0,
-			   "unknown errno %d for %s", err->kerrno, what);
-	}
+	if (!small)
+		return s;
 
 	/* The other engine must say the same. */
-	if ((in->size >> 24) > FUZZ_DIFF_MAX_SECTIONS)
-		return s;
 	alt.engine = in->engine == VP_ENGINE_REFERENCE ? VP_ENGINE_RUNLENGTH :
 							 VP_ENGINE_REFERENCE;
 	s2 = __real_vp_plan(&alt, &other, &e2);
 	FUZZ_CHECK(s2 == s, "engines disagree on the status for %s: %d vs %d (%s)",
 		   what, (int)s, (int)s2, s2 ? e2.msg : err->msg);
 	if (s != VP_OK) {
-		FUZZ_CHECK(e2.kerrno == err->kerrno && e2.where == err->where &&
+		FUZZ_CHECK(e2.kerrno == err->kerrno &&
+				   strcmp(e2.where ? e2.where : "",
+					  err->where ? err->where : "") == 0 &&
 				   strcmp(e2.msg, err->msg) == 0,
 			   "engines disagree on the error for %s: '%s' vs '%s'",
 			   what, err->msg, e2.msg);
@@ -117,6 +166,38 @@ enum vp_status __wrap_vp_plan(const struct vp_input *in, struct vp_result *res,
 		   "engines disagree on the totals for %s", what);
 	FUZZ_CHECK(same_warnings(res, &other),
 		   "engines disagree on the warnings for %s", what);
+	return s;
+}
+
+enum vp_status __wrap_vp_answer(const struct vp_input *in,
+				struct vp_result *res, struct vp_error *err)
+{
+	const struct vp_inverse *v = &res->inverse;
+	enum vp_status s;
+	char what[640];
+
+	describe(in, what, sizeof(what));
+	s = __real_vp_answer(in, res, err);
+	check_error(s, err, what);
+	if (s != VP_OK || !in->usable)
+		return s;
+	FUZZ_CHECK(res->has_inverse, "no inverse answer for %s", what);
+	FUZZ_CHECK(v->requested_usable == in->usable && v->region_align &&
+			   v->size && v->size % v->region_align == 0,
+		   "inverse size %llu for %s", (unsigned long long)v->size,
+		   what);
+	FUZZ_CHECK(v->usable >= v->requested_usable &&
+			   v->usable == res->totals.usable_bytes &&
+			   res->dev[0].size == v->size,
+		   "inverse answer %llu gives %llu usable for %s",
+		   (unsigned long long)v->size, (unsigned long long)v->usable,
+		   what);
+	if (v->size > v->region_align)
+		FUZZ_CHECK(v->smaller_size == v->size - v->region_align &&
+				   (v->smaller_refused ||
+				    v->smaller_usable < v->requested_usable),
+			   "inverse answer %llu is not minimal for %s",
+			   (unsigned long long)v->size, what);
 	return s;
 }
 

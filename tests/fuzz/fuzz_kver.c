@@ -3,22 +3,30 @@
  * libFuzzer harness for kernel versions (src/core/kernel.c): vp_kver_parse
  * and vp_kernel_resolve.
  *
- * The input, up to its first NUL byte, is parsed as a version.
- * Invariants:
+ * The input, up to its first NUL byte, is parsed as a version; the input
+ * is also read as the parts of a well-formed version (check_structured),
+ * which is then checked the same way.  Invariants:
  *  - vp_kver_parse accepts exactly MAJOR.MINOR[.PATCH][-SUFFIX] (numbers of
  *    1 to 5 digits without a leading zero, a suffix of 1 to 47 characters
  *    from [A-Za-z0-9._+~-]), read independently here; "1.2.3.4" is
  *    VP_KVER_FOUR_PARTS; an accepted text is exactly the canonical
  *    rendering of what was parsed (nothing is dropped or normalised);
  *  - every status has a message (vp_kver_strerror is never "invalid");
- *  - vp_kernel_resolve refuses versions before 4.13 as TOO_OLD, other
- *    non-6.1 versions as NOT_MODELLED, and resolves every 6.1 version;
+ *  - vp_kernel_resolve refuses exactly the versions before 4.13 as
+ *    TOO_OLD, resolves every 6.1.y, and never answers anything else than
+ *    OK, TOO_OLD or NOT_MODELLED;
  *  - a resolved kernel has a non-empty, untruncated canonical name
- *    ("6.1.PATCH[-SUFFIX]") that re-parses to the same numbers and suffix
- *    and resolves again to the same name and behaviours;
+ *    ("MAJOR.MINOR.PATCH[-SUFFIX]") that re-parses to the same numbers and
+ *    suffix and resolves again to the same name and behaviours, and a
+ *    terminated caveat;
+ *  - a distribution suffix and a missing patch level ("6.1" is v6.1, patch
+ *    0) change nothing in the behaviours;
  *  - behaviours follow kernel.h (MAX_STRUCT_PAGE_SIZE 128 for 6.1.0 to
- *    6.1.11, else 64) and a later patch level never takes a fix back
- *    (vp_kchange_applies is monotonic in the patch level for every row).
+ *    6.1.11, else 64) and a later patch level never takes a fix back: every
+ *    row of the change table that applies to a version applies to the next
+ *    patch level (vp_kchange_applies), and the bugs fixed in 6.1.y
+ *    (cross_boundary_off_by_one, altmap_free_bound_loose,
+ *    compound_vmemmap_ungated, the 128-byte reserve) do not come back.
  */
 #include <stdbool.h>
 
@@ -88,12 +96,11 @@ static bool same_ver(const struct vp_kver *a, const struct vp_kver *b)
 	       strcmp(a->suffix, b->suffix) == 0;
 }
 
+/* Every field, whatever the model adds: resolve memsets the struct, so
+ * padding is zero in both. */
 static bool same_b(const struct vp_kbehaviour *a, const struct vp_kbehaviour *b)
 {
-	return a->reserve_struct_page_size == b->reserve_struct_page_size &&
-	       a->cross_boundary_off_by_one == b->cross_boundary_off_by_one &&
-	       a->altmap_free_bound_loose == b->altmap_free_bound_loose &&
-	       a->compound_vmemmap_ungated == b->compound_vmemmap_ungated;
+	return memcmp(a, b, sizeof(*a)) == 0;
 }
 
 static void check_resolved(const char *s, const struct vp_kver *v,
@@ -113,6 +120,20 @@ static void check_resolved(const char *s, const struct vp_kver *v,
 		   "'%s': canonical name '%s', expected '%s' (truncated?)", s,
 		   k->name, want);
 	FUZZ_CHECK(same_ver(&k->ver, v), "'%s': resolve changed the version", s);
+	FUZZ_CHECK(memchr(k->caveat, '\0', sizeof(k->caveat)) != NULL,
+		   "'%s': caveat not terminated", s);
+
+	/* The suffix and the missing patch level change no behaviour. */
+	if (v->suffix[0] || !v->has_patch) {
+		struct vp_kver plain = *v;
+
+		plain.suffix[0] = '\0';
+		plain.has_patch = true;
+		st = vp_kernel_resolve(&plain, &k2);
+		FUZZ_CHECK(st == VP_KVER_OK && same_b(&k2.b, &k->b),
+			   "'%s' and %u.%u.%u resolve differently", s, v->major,
+			   v->minor, v->patch);
+	}
 
 	st = vp_kver_parse(k->name, &v2);
 	FUZZ_CHECK(st == VP_KVER_OK, "'%s': canonical '%s' does not re-parse: %s",
@@ -157,17 +178,14 @@ static void check_resolved(const char *s, const struct vp_kver *v,
 	}
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void check_text(const char *s)
 {
-	char *s = fuzz_cstring(data, size);
 	struct vp_kver v, ref;
 	struct vp_kernel k;
 	enum vp_kver_status st, want, rs;
 	const struct vp_kchange *t;
 	size_t i, n;
 
-	if (!s)
-		return 0;
 	memset(&v, 0x5a, sizeof(v));
 	st = vp_kver_parse(s, &v);
 	want = ref_kver(s, &ref);
@@ -178,7 +196,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(st == want, "vp_kver_parse('%s') = %s, the grammar says %s",
 		   s, vp_kver_strerror(st), vp_kver_strerror(want));
 	if (st != VP_KVER_OK)
-		goto out;
+		return;
 
 	FUZZ_CHECK(same_ver(&v, &ref), "vp_kver_parse('%s') = %u.%u.%u%s-%s", s,
 		   v.major, v.minor, v.patch, v.has_patch ? "" : "(no patch)",
@@ -219,18 +237,63 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(rs >= VP_KVER_OK && rs <= VP_KVER_NOT_MODELLED &&
 			   strcmp(vp_kver_strerror(rs), "invalid") != 0,
 		   "vp_kernel_resolve('%s') returned %d", s, (int)rs);
-	if (v.major < 4 || (v.major == 4 && v.minor < 13))
-		FUZZ_CHECK(rs == VP_KVER_TOO_OLD, "'%s' resolves to %s", s,
-			   vp_kver_strerror(rs));
-	else if (v.major != 6 || v.minor != 1)
-		FUZZ_CHECK(rs == VP_KVER_NOT_MODELLED, "'%s' resolves to %s", s,
-			   vp_kver_strerror(rs));
-	else
+	FUZZ_CHECK(rs == VP_KVER_OK || rs == VP_KVER_TOO_OLD ||
+			   rs == VP_KVER_NOT_MODELLED,
+		   "vp_kernel_resolve('%s') = %s", s, vp_kver_strerror(rs));
+	FUZZ_CHECK((rs == VP_KVER_TOO_OLD) ==
+			   (v.major < 4 || (v.major == 4 && v.minor < 13)),
+		   "'%s' resolves to %s", s, vp_kver_strerror(rs));
+	if (v.major == 6 && v.minor == 1)
 		FUZZ_CHECK(rs == VP_KVER_OK, "'%s' resolves to %s", s,
 			   vp_kver_strerror(rs));
 	if (rs == VP_KVER_OK)
 		check_resolved(s, &v, &k);
-out:
+}
+
+/*
+ * The same input read as a version's parts: byte 0 picks the form, three
+ * 3-byte numbers (mod 100000), a suffix length (mod 48) and suffix
+ * characters follow.  Raw text rarely grows long numbers and a long suffix
+ * at once; this reaches every well-formed version, so the name and suffix
+ * limits are exercised.
+ */
+static void check_structured(const uint8_t *d, size_t size)
+{
+	static const char sfx[] = "0123456789abcdefghijklmnopqrstuvwxyz"
+				  "ABCDEFGHIJKLMNOPQRSTUVWXYZ._-+~";
+	unsigned num[3], i, len;
+	char text[128];
+	int pos;
+
+	if (size < 11)
+		return;
+	for (i = 0; i < 3; i++)
+		num[i] = ((unsigned)d[1 + 3 * i] << 16 |
+			  (unsigned)d[2 + 3 * i] << 8 | d[3 + 3 * i]) % 100000;
+	pos = d[0] & 1 ?
+		      snprintf(text, sizeof(text), "%u.%u.%u", num[0], num[1],
+			       num[2]) :
+		      snprintf(text, sizeof(text), "%u.%u", num[0], num[1]);
+	len = d[0] & 2 ? d[10] % 48 : 0;
+	if (len) {
+		text[pos++] = '-';
+		for (i = 0; i < len; i++)
+			text[pos++] = sfx[11 + i < size ?
+						  d[11 + i] % (sizeof(sfx) - 1) :
+						  i % (sizeof(sfx) - 1)];
+		text[pos] = '\0';
+	}
+	check_text(text);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *s = fuzz_cstring(data, size);
+
+	if (!s)
+		return 0;
+	check_text(s);
 	free(s);
+	check_structured(data, size);
 	return 0;
 }

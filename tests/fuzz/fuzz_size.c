@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * libFuzzer harness for the size and address grammar (src/core/units.c):
- * vp_parse_size, vp_parse_addr and vp_format_iec.
+ * vp_parse_size, vp_parse_addr, vp_format_iec and vp_format_ndctl.
  *
  * The input, up to its first NUL byte, is parsed as a SIZE and as an ADDR.
  * Invariants:
@@ -18,7 +18,9 @@
  *    is truncated, never rounded up, and appears only when no exact form
  *    exists;
  *  - a short buffer (len 1..VP_IEC_BUFSZ) is NUL-terminated and never
- *    written past.
+ *    written past;
+ *  - vp_format_ndctl (the --size form for ndctl) re-parses to the value,
+ *    with the largest of T, G, M, K that divides it, else plain bytes.
  */
 #include <stdbool.h>
 
@@ -174,6 +176,43 @@ static uint64_t reparse(uint64_t n, int unit, bool iec_suffix)
 	return v;
 }
 
+/* vp_format_ndctl: "N" + the largest of T G M K dividing v, else bytes;
+ * it re-parses to v. */
+static void check_ndctl(uint64_t v)
+{
+	char buf[48];
+	uint64_t back = 0, n = 0;
+	size_t len, i;
+	int shift = 0;
+	const char *l;
+
+	memset(buf, 0x5a, sizeof(buf));
+	vp_format_ndctl(v, buf, 32);
+	for (i = 32; i < sizeof(buf); i++)
+		FUZZ_CHECK(buf[i] == 0x5a, "vp_format_ndctl(%llu) wrote past len",
+			   (unsigned long long)v);
+	FUZZ_CHECK(memchr(buf, '\0', 32) != NULL,
+		   "vp_format_ndctl(%llu): not NUL-terminated",
+		   (unsigned long long)v);
+	FUZZ_CHECK(vp_parse_size(buf, &back) == VP_PARSE_OK && back == v,
+		   "vp_format_ndctl(%llu) = '%s' re-parses to %llu",
+		   (unsigned long long)v, buf, (unsigned long long)back);
+	len = strlen(buf);
+	FUZZ_CHECK(len > 0, "vp_format_ndctl(%llu) is empty",
+		   (unsigned long long)v);
+	l = strchr(letters, buf[len - 1]);
+	if (l && buf[len - 1]) {
+		shift = 10 * (int)(l - letters + 1);
+		FUZZ_CHECK(shift <= 40, "vp_format_ndctl(%llu) = '%s': not T G M K",
+			   (unsigned long long)v, buf);
+	}
+	n = v >> shift;
+	/* The largest suffix: a larger one would not divide, or there is none. */
+	FUZZ_CHECK(v == 0 || shift == 40 || n % 1024 != 0,
+		   "vp_format_ndctl(%llu) = '%s': a larger suffix divides",
+		   (unsigned long long)v, buf);
+}
+
 static void check_format(uint64_t v, unsigned short_len)
 {
 	char buf[VP_IEC_BUFSZ + 8], small[VP_IEC_BUFSZ + 8];
@@ -239,6 +278,8 @@ static void check_format(uint64_t v, unsigned short_len)
 			   "'%s': whole part exceeds %llu", buf,
 			   (unsigned long long)v);
 	}
+
+	check_ndctl(v);
 
 	/* A short buffer: cut, terminated, nothing written past len. */
 	memset(small, 0x5a, sizeof(small));

@@ -124,6 +124,12 @@ int main(void)
 		vp_kver_parse("6.1.192-2", &v);
 		vp_kernel_resolve(&v, &k);
 		EXPECT_STR(k.name, "6.1.192-2");
+		/* The longest name: 3 x 5 digits and a 47-byte suffix (a fuzz
+		 * finding: the name buffer used to cut it). */
+		t_case = "longest canonical name";
+		EXPECT_U64(vp_kver_parse("77215.77006.79982-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ", &v), VP_KVER_OK);
+		EXPECT_U64(vp_kernel_resolve(&v, &k), VP_KVER_OK);
+		EXPECT_STR(k.name, "77215.77006.79982-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ");
 	}
 	return t_report("kernel");
 }
