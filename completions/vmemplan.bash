@@ -53,6 +53,12 @@ _vmemplan()
         --ways)
             values='1 2 4 6 8 12 16'
             ;;
+        --boot-ram)
+            values='1G 4G 16G 64G 256G'
+            ;;
+        --hash-16m)
+            values='no yes'
+            ;;
         --align | -a)
             values='4K 64K 2M 16M'
             ;;
@@ -98,7 +104,8 @@ _vmemplan()
     # vmemplan takes no operands: offer the options for an empty word too.
     if [[ -z $cur || $cur == -* ]]; then
         local opts='--align --arch --batch --bytes --device --engine --help --json
-            --region-align --usable --ways -u
+            --region-align --usable --ways -u --boot-ram --hash-16m --kfence
+            --radix-only
             --kernel --map --mmu --mode --page-size --usage --version
             -a -b -d -j -k -m -p -V -?'
         while IFS= read -r line; do

@@ -30,6 +30,11 @@ complete -c vmemplan -s u -l usable -x -d 'Smallest size giving at least SIZE us
 complete -c vmemplan -l region-align -x -d 'Region namespace granule (default 16M)' -a "16M 32M 64M"
 complete -c vmemplan -l ways -x -d 'Interleave ways of the region' -a "1 2 4 6 8 12 16"
 
+complete -c vmemplan -l boot-ram -x -d 'Boot RAM is [0, SIZE)' -a "1G 4G 16G 64G 256G"
+complete -c vmemplan -l hash-16m -x -d 'Whether the CPU offers 16M hash pages' -a "yes no"
+complete -c vmemplan -l kfence -d 'The kernel has KFENCE or debug_pagealloc'
+complete -c vmemplan -l radix-only -d 'The kernel is built without the hash MMU'
+
 # Output
 complete -c vmemplan -l batch -d 'Read JSON plans on stdin, one per line'
 complete -c vmemplan -s b -l bytes -d 'Print sizes in bytes instead of IEC units'

@@ -79,7 +79,7 @@ static int read_plan(json_object *obj, struct vp_input *in,
 
 			vp_value_quote(q, sizeof(q), key);
 			return input_error(err,
-					   "unknown key '%s'; expected device or usable, arch, page_size, mmu, kernel, mode, map, align, region_align, ways or engine",
+					   "unknown key '%s'; expected device or usable, arch, page_size, mmu, kernel, mode, map, align, region_align, ways, boot_ram, hash_16m, kfence, radix_only or engine",
 					   q);
 		}
 		switch (json_object_get_type(val)) {
@@ -89,7 +89,8 @@ static int read_plan(json_object *obj, struct vp_input *in,
 		case json_type_int:
 			if (k != VP_KEY_DEVICE && k != VP_KEY_PAGE_SIZE &&
 			    k != VP_KEY_ALIGN && k != VP_KEY_USABLE &&
-			    k != VP_KEY_REGION_ALIGN && k != VP_KEY_WAYS)
+			    k != VP_KEY_REGION_ALIGN && k != VP_KEY_WAYS &&
+			    k != VP_KEY_BOOT_RAM)
 				return input_error(err, "%s must be a string, not a number",
 						   key);
 			if (json_object_get_int64(val) < 0)

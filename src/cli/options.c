@@ -26,6 +26,10 @@ enum {
 	OPT_BATCH,
 	OPT_REGION_ALIGN,
 	OPT_WAYS,
+	OPT_BOOT_RAM,
+	OPT_HASH_16M,
+	OPT_KFENCE,
+	OPT_RADIX_ONLY,
 };
 
 static const char doc[] =
@@ -69,6 +73,19 @@ static struct argp_option vp_argp_options[] = {
 	{ "kernel", 'k', "VERSION", 0,
 	  "Kernel version MAJOR.MINOR[.PATCH][-SUFFIX] (default "
 	  VP_KERNEL_DEFAULT "; modelled: 6.1 to 6.17 and their stable releases)", 2 },
+	{ "boot-ram", OPT_BOOT_RAM, "SIZE", 0,
+	  "Boot RAM is [0, SIZE) (default 1G): its memmap exists, the hash "
+	  "vmemmap uses 16M pages only from 1G, the default start is the first "
+	  "16 GiB boundary above it", 2 },
+	{ "hash-16m", OPT_HASH_16M, "yes|no", 0,
+	  "Whether the CPU offers 16M hash pages (default yes; often no in "
+	  "KVM guests)", 2 },
+	{ "kfence", OPT_KFENCE, 0, 0,
+	  "The kernel has KFENCE or debug_pagealloc: no 16M hash linear map, "
+	  "so memremap_compat_align is 2M", 2 },
+	{ "radix-only", OPT_RADIX_ONLY, 0, 0,
+	  "The kernel is built without the hash MMU (CONFIG_PPC_64S_HASH_MMU=n)",
+	  2 },
 	{ 0, 0, 0, 0, "Output:", 3 },
 	{ "json", 'j', 0, 0, "Print one JSON object (schema_version 1)", 3 },
 	{ "bytes", 'b', 0, 0, "Print sizes in bytes instead of IEC units", 3 },
@@ -113,6 +130,14 @@ static enum vp_value_key value_key(int key)
 		return VP_KEY_REGION_ALIGN;
 	case OPT_WAYS:
 		return VP_KEY_WAYS;
+	case OPT_BOOT_RAM:
+		return VP_KEY_BOOT_RAM;
+	case OPT_HASH_16M:
+		return VP_KEY_HASH_16M;
+	case OPT_KFENCE:
+		return VP_KEY_KFENCE;
+	case OPT_RADIX_ONLY:
+		return VP_KEY_RADIX_ONLY;
 	}
 	return VP_KEY_COUNT;
 }
@@ -128,7 +153,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		    ++ps->devices > 1)
 			argp_error(st, "a second --device or --usable ('%s'): one device per plan (several devices are not supported yet)",
 				   arg);
-		if (vp_value_set(&ps->o->in, k, arg, msg, sizeof(msg)))
+		/* --kfence and --radix-only are flags: "yes" to the parser. */
+		if (vp_value_set(&ps->o->in, k, arg ? arg : "yes", msg,
+				 sizeof(msg)))
 			argp_error(st, "%s", msg);
 		return 0;
 	}

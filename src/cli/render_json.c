@@ -55,7 +55,9 @@ static json_object *config(const struct vp_result *r)
 	put(a, "hash_16m_pages", json_object_new_boolean(in->plat.hash_16m));
 	put(a, "boot_ram_bytes", u64(in->plat.boot_ram_bytes));
 	put(a, "radix_2m_pages", json_object_new_boolean(in->plat.radix_2m));
+	put(a, "radix_1g_pages", json_object_new_boolean(in->plat.radix_1g));
 	put(a, "kfence", json_object_new_boolean(in->plat.kfence));
+	put(a, "radix_only", json_object_new_boolean(in->plat.radix_only));
 	put(c, "assumptions", a);
 	return c;
 }

@@ -27,6 +27,11 @@ static const struct {
 	[VP_KEY_REGION_ALIGN] = { "--region-align", "region_align",
 				  "a power-of-two SIZE from 4K to 1P, e.g. 16M" },
 	[VP_KEY_WAYS] = { "--ways", "ways", "a whole number from 1 to 256" },
+	[VP_KEY_BOOT_RAM] = { "--boot-ram", "boot_ram",
+			      "a SIZE below 2P, e.g. 64G" },
+	[VP_KEY_HASH_16M] = { "--hash-16m", "hash_16m", "yes or no" },
+	[VP_KEY_KFENCE] = { "--kfence", "kfence", "yes or no" },
+	[VP_KEY_RADIX_ONLY] = { "--radix-only", "radix_only", "yes or no" },
 };
 
 const char *vp_value_option(enum vp_value_key k)
@@ -128,6 +133,7 @@ int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 	static const char *const modes[] = { "fsdax", "devdax", NULL };
 	static const char *const maps[] = { "dev", "mem", NULL };
 	static const char *const engines[] = { "runlength", "reference", NULL };
+	static const char *const yesno[] = { "no", "yes", NULL };
 	enum vp_parse_status ps;
 	enum vp_kver_status ks;
 	struct vp_kver kv;
@@ -214,6 +220,24 @@ int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 		if ((i = pick(text, engines)) < 0)
 			return bad(msg, len, k, text, "unknown engine");
 		in->engine = i == 0 ? VP_ENGINE_RUNLENGTH : VP_ENGINE_REFERENCE;
+		return 0;
+	case VP_KEY_BOOT_RAM:
+		ps = vp_parse_size(text, &v);
+		if (ps != VP_PARSE_OK)
+			return bad(msg, len, k, text, vp_parse_strerror(ps));
+		if (v >= 1ULL << 51)
+			return bad(msg, len, k, text,
+				   "beyond the physical address limit");
+		in->plat.boot_ram_bytes = v;
+		return 0;
+	case VP_KEY_HASH_16M:
+	case VP_KEY_KFENCE:
+	case VP_KEY_RADIX_ONLY:
+		if ((i = pick(text, yesno)) < 0)
+			return bad(msg, len, k, text, "not yes or no");
+		*(k == VP_KEY_HASH_16M ? &in->plat.hash_16m :
+		  k == VP_KEY_KFENCE ? &in->plat.kfence :
+				       &in->plat.radix_only) = i == 1;
 		return 0;
 	case VP_KEY_COUNT:
 		break;

@@ -19,9 +19,6 @@
  *   else mmu_virtual_psize (= PAGE_SIZE; a 64K kernel needs 64K HPTEs).
  * radix: book3s64/radix_pgtable.c:radix__early_init_mmu @6.1 (lines 679-690):
  *   2M when ibm,processor-radix-AP-encodings lists 2M, else mmu_virtual_psize.
- *   (A build without CONFIG_PPC_64S_HASH_MMU skips this and keeps 4K:
- *   book3s64/pgtable.c line 31; not modelled, distribution kernels build
- *   the hash MMU.)
  */
 static unsigned vmemmap_block_shift(const struct vp_input *in)
 {
@@ -29,6 +26,12 @@ static unsigned vmemmap_block_shift(const struct vp_input *in)
 		return in->plat.hash_16m && in->plat.boot_ram_bytes >= (1ULL << 30) ?
 			       24 :
 		       in->page_shift;
+	/* A build without CONFIG_PPC_64S_HASH_MMU skips that assignment and
+	 * keeps mmu_vmemmap_psize = MMU_PAGE_4K (book3s64/pgtable.c line 31
+	 * @6.1): 4 KiB blocks, smaller than a 64K page (kernel-model.md D3;
+	 * from 6.6 radix does not use mmu_vmemmap_psize). */
+	if (in->plat.radix_only)
+		return 12;
 	return in->plat.radix_2m ? 21 : in->page_shift;
 }
 
@@ -92,6 +95,9 @@ enum vp_status vp_arch_params(const struct vp_input *in,
 		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
 			       "--arch %s is not modelled yet; only ppc64 is",
 			       vp_arch_name(in->arch));
+	if (in->mmu == VP_MMU_HASH && in->plat.radix_only)
+		return vp_fail(err, VP_BADINPUT, 0, NULL,
+			       "a kernel built without CONFIG_PPC_64S_HASH_MMU (--radix-only) has no hash MMU");
 	if (in->page_shift != 12 && in->page_shift != 16)
 		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
 			       "page size 2^%u is not modelled; ppc64 has 4K and 64K",

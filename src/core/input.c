@@ -15,7 +15,6 @@ void vp_input_defaults(struct vp_input *in)
 	in->map = VP_MAP_DEV;
 	in->plat.hash_16m = true;
 	in->plat.boot_ram_bytes = VP_DEFAULT_BOOT_RAM;
-	in->start = vp_default_start(&in->plat);
 	in->plat.radix_2m = true;
 	in->plat.radix_1g = true;
 	in->plat.kfence = false;

@@ -35,6 +35,7 @@ struct vp_platform {
 	bool radix_2m;		/* 2M in ibm,processor-radix-AP-encodings */
 	bool radix_1g;		/* 1G in ibm,processor-radix-AP-encodings */
 	bool kfence;		/* CONFIG_KFENCE or debug_pagealloc */
+	bool radix_only;	/* built without CONFIG_PPC_64S_HASH_MMU */
 	uint64_t boot_ram_bytes; /* boot RAM [0, boot_ram_bytes) */
 };
 
@@ -47,8 +48,8 @@ struct vp_input {
 	enum vp_map map;
 	uint64_t align;		/* ndctl --align; 0 = the kernel's default */
 	uint64_t size;		/* namespace size in bytes */
-	uint64_t start;		/* physical start */
-	bool start_given;	/* false: start was defaulted */
+	uint64_t start;		/* physical start, when start_given */
+	bool start_given;	/* false: vp_default_start() */
 	struct vp_platform plat;
 	enum vp_engine engine;
 	/* The inverse question (inverse.c): when usable is non-zero, find the

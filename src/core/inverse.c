@@ -55,6 +55,7 @@ enum vp_status vp_inverse(const struct vp_input *in, uint64_t target,
 			  struct vp_result *res, struct vp_error *err)
 {
 	uint64_t limit = 1ULL << 51, lo, hi, k;
+	uint64_t start = in->start_given ? in->start : vp_default_start(&in->plat);
 	char b1[VP_IEC_BUFSZ], b2[VP_IEC_BUFSZ];
 	int r;
 
@@ -64,13 +65,13 @@ enum vp_status vp_inverse(const struct vp_input *in, uint64_t target,
 	if (target == 0 || region_align == 0)
 		return vp_fail(err, VP_BADINPUT, 0, NULL,
 			       "the usable target and the region alignment must be greater than 0");
-	if (in->start >= limit)
+	if (start >= limit)
 		return vp_fail(err, VP_BADINPUT, 0, NULL,
 			       "start %#llx is beyond the physical address limit",
-			       (unsigned long long)in->start);
+			       (unsigned long long)start);
 	/* k in (lo, hi]: usable(lo * R) < target <= usable(hi * R). */
 	lo = 0;
-	hi = (limit - in->start) / region_align;
+	hi = (limit - start) / region_align;
 	if (hi == 0)
 		return vp_fail(err, VP_REFUSED, 0, NULL,
 			       "no namespace fits between the start and the physical address limit");

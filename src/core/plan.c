@@ -143,6 +143,10 @@ static void add_warnings(struct vp_result *r, const struct vp_device_result *d)
 		     "kernel %s reserves %u bytes per pfn (MAX_STRUCT_PAGE_SIZE) for %u-byte struct pages: about half the reserve stays unused",
 		     in->kernel.name, r->arch.reserve_struct_page_size,
 		     r->arch.struct_page_size);
+	if (r->geom.path == VP_PATH_INIT64 && r->geom.block_pfns == 0)
+		warn(r, "vmemmap_block_below_page",
+		     "vmemmap blocks of %llu bytes are smaller than a page: the altmap refuses them and each takes a whole DRAM page (kernel-model.md D3, a reading not yet checked on a running kernel)",
+		     (unsigned long long)r->geom.block_bytes);
 	if (d->hotadd.has_altmap && in->kernel.b.cross_boundary_off_by_one)
 		warn(r, "cross_boundary_off_by_one",
 		     "kernel %s has the altmap_cross_boundary off-by-one (fixed by c8eebc4a99f1 in 6.1.39): a block-aligned device's last block goes to DRAM",
@@ -165,6 +169,8 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 	/* 64K pages on ppc64 (distribution kernels), 4K on x86-64. */
 	if (!res->in.page_shift)
 		res->in.page_shift = res->in.arch == VP_ARCH_X86_64 ? 12 : 16;
+	if (!res->in.start_given)
+		res->in.start = vp_default_start(&res->in.plat);
 	if ((s = vp_arch_params(in, &res->arch, err)) ||
 	    (s = check_input(in, &res->arch, err)))
 		return s;

@@ -82,6 +82,11 @@ row 64 "--align: '3M': not a power of two" --device 1T --align 3M
 row 64 "--align: '0': not a power of two" --device 1T --align 0
 row 64 "align 16 MiB is not supported for ppc64 radix with 64K pages; supported: 64 KiB, 2 MiB" --device 1T --align 16M
 row 64 "align 2 MiB is not supported for ppc64 hash with 4K pages; supported: 4 KiB" --device 1T --mmu hash --page-size 4K --align 2M
+# Machine settings.
+row 64 "--hash-16m: 'maybe': not yes or no; expected yes or no" --device 1T --mmu hash --hash-16m maybe
+row 64 "--boot-ram: '3P': beyond the physical address limit" --device 1T --boot-ram 3P
+row 64 "has no hash MMU" --device 1T --mmu hash --radix-only
+row 64 "--kfence" --device 1T --kfence=yes
 # Kernel versions.
 row 64 "--kernel: '5.14': not modelled yet" --device 1T --kernel 5.14
 row 64 "devdax map=mem on radix with align 1 GiB takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.6 --align 1G

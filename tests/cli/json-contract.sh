@@ -24,7 +24,7 @@ def need($o; $keys; test; $where):
   need(.config; ["page_size","align","data_align","compat_align","struct_page_size",
                  "reserve_struct_page_size","section_size",
                  "subsection_size","max_physmem_bits"]; int; "config"),
-  need(.config.assumptions; ["hash_16m_pages","radix_2m_pages","kfence"];
+  need(.config.assumptions; ["hash_16m_pages","radix_2m_pages","radix_1g_pages","kfence","radix_only"];
        type == "boolean"; "config.assumptions"),
   need(.config.assumptions; ["boot_ram_bytes"]; int; "config.assumptions"),
   (.devices | if type != "array" or length != 1 then "devices is not a one-element array" else empty end),

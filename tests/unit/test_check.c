@@ -33,6 +33,7 @@ int main(void)
 	vp_input_defaults(&in);
 	in.size = 1ULL << 40;
 	in.start = 2ULL << 40;
+	in.start_given = true;
 	EXPECT_U64(vp_plan(&in, &good, &err), VP_OK);
 	EXPECT_U64(vp_check(&good, &err), VP_OK);
 	corrupt("usable + dataoff != size", usable_off);

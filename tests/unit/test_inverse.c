@@ -113,6 +113,7 @@ int main(void)
 		in.usable = T(1);
 		in.mmu = VP_MMU_HASH;
 		in.start = G(16) + M(2);
+		in.start_given = true;
 		EXPECT_U64(vp_answer(&in, &res, &err), VP_REFUSED);
 		EXPECT_STR(err.where, "drivers/nvdimm/pfn_devs.c:nd_pfn_init");
 	}

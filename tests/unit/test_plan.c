@@ -537,6 +537,87 @@ static void radix_eras(void)
 	}
 }
 
+/* Machine settings (--kfence, --hash-16m, --boot-ram, --radix-only). */
+static enum vp_status plan_plat(enum vp_mmu mmu, uint64_t size, uint64_t start,
+				bool start_given, uint64_t align, bool kfence,
+				bool hash_16m, uint64_t boot, bool radix_only)
+{
+	struct vp_input in;
+
+	vp_input_defaults(&in);
+	in.mmu = mmu;
+	in.size = size;
+	in.start = start;
+	in.start_given = start_given;
+	in.align = align;
+	in.plat.kfence = kfence;
+	in.plat.hash_16m = hash_16m;
+	in.plat.boot_ram_bytes = boot;
+	in.plat.radix_only = radix_only;
+	return vp_plan(&in, &res, &err);
+}
+
+static void machine_settings(void)
+{
+	/* E9: KFENCE -> no 16M hash linear map -> compat align 2M; with
+	 * --align 64K the data align is 2M: dataoff 1G + 2M, free 16415.
+	 * 16M blocks still (16M pages, >= 1G boot RAM): pad 255, then
+	 * 255 + 63 x 256 = 16383 fits and a 64th does not -> last block DRAM. */
+	t_case = "E9 hash 64K 1T@2T KFENCE --align 64K";
+	EXPECT_U64(plan_plat(VP_MMU_HASH, T(1), T(2), true, K(64), true, true,
+			     G(1), false), VP_OK);
+	EXPECT_U64(res.arch.compat_align, M(2));
+	EXPECT_U64(d0()->layout.dataoff, G(1) + M(2));
+	EXPECT_U64(d0()->hotadd.altmap.free, 16415);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 16128);
+	EXPECT_U64(d0()->hotadd.altmap.align, 255);
+	EXPECT_U64(d0()->populate.fallback_blocks, 1);
+	EXPECT_U64(d0()->dram_bytes, M(16));
+
+	/* No 16M hash pages: vmemmap blocks of PAGE_SIZE (W = 1024 pfns,
+	 * 1 pfn each, never padded), compat 2M, no THP -> align 64K.  16384
+	 * blocks, alloc 16384, align 0, DRAM 0. */
+	t_case = "hash 64K 1T@2T without 16M pages";
+	EXPECT_U64(plan_plat(VP_MMU_HASH, T(1), T(2), true, 0, false, false,
+			     G(1), false), VP_OK);
+	EXPECT_U64(res.arch.default_align, K(64));
+	EXPECT_U64(res.geom.block_bytes, K(64));
+	EXPECT_U64(d0()->layout.dataoff, G(1) + M(2));
+	EXPECT_U64(d0()->populate.altmap_blocks, 16384);
+	EXPECT_U64(d0()->hotadd.altmap.align, 0);
+	EXPECT_U64(d0()->dram_bytes, 0);
+
+	/* Boot RAM below 1 GiB: hash vmemmap blocks fall back to PAGE_SIZE
+	 * while the linear map (and so compat align, 16M) does not. */
+	t_case = "hash 64K 1T@2T, boot RAM 512M";
+	EXPECT_U64(plan_plat(VP_MMU_HASH, T(1), T(2), true, 0, false, true,
+			     M(512), false), VP_OK);
+	EXPECT_U64(res.geom.block_bytes, K(64));
+	EXPECT_U64(res.arch.compat_align, M(16));
+	EXPECT_U64(d0()->layout.dataoff, G(1) + M(16));
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 16384);
+
+	/* The default start is the first 16 GiB boundary above boot RAM. */
+	t_case = "boot RAM 64G: default start 80G";
+	EXPECT_U64(plan_plat(VP_MMU_RADIX, T(1), 0, false, 0, false, true,
+			     G(64), false), VP_OK);
+	EXPECT_U64(d0()->start, G(80));
+
+	/* D3: a 6.1 radix-only build keeps mmu_vmemmap_psize = 4K: 4 KiB
+	 * blocks (W = 64 pfns) that the altmap refuses (not a multiple of
+	 * PAGE_SIZE), each costing one 64K DRAM page: 2^24 / 64 = 262144
+	 * blocks = 16 GiB of DRAM for 1 GiB of struct pages. */
+	t_case = "radix-only 6.1 (D3)";
+	EXPECT_U64(plan_plat(VP_MMU_RADIX, T(1), T(2), true, 0, false, true,
+			     G(1), true), VP_OK);
+	EXPECT_U64(res.geom.block_bytes, K(4));
+	EXPECT_U64(d0()->populate.dram_blocks, 262144);
+	EXPECT_U64(d0()->dram_bytes, G(16));
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 0);
+	EXPECT_U64(plan_plat(VP_MMU_HASH, T(1), T(2), true, 0, false, true,
+			     G(1), true), VP_BADINPUT);
+}
+
 int main(void)
 {
 	e1_radix_64k_1t();
@@ -554,5 +635,6 @@ int main(void)
 	end_trunc();
 	align_refusals();
 	radix_eras();
+	machine_settings();
 	return t_report("plan");
 }
