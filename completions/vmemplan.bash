@@ -59,6 +59,11 @@ _vmemplan()
         --hash-16m)
             values='no yes'
             ;;
+        --kernel-has | --kernel-lacks)
+            values='c91d71363084 87a7ae75d738 c8eebc4a99f1 6722b2571205
+                368a0590d954 27af67f35631 f2b79c0d7968 e96d9a938e89
+                9cf7e13fecba f5164797284d'
+            ;;
         --align | -a)
             values='4K 64K 2M 16M'
             ;;
@@ -105,7 +110,7 @@ _vmemplan()
     if [[ -z $cur || $cur == -* ]]; then
         local opts='--align --arch --batch --bytes --device --engine --help --json
             --region-align --usable --ways -u --boot-ram --hash-16m --kfence
-            --radix-only
+            --radix-only --kernel-has --kernel-lacks --explain
             --kernel --map --mmu --mode --page-size --usage --version
             -a -b -d -j -k -m -p -V -?'
         while IFS= read -r line; do

@@ -79,7 +79,7 @@ static int read_plan(json_object *obj, struct vp_input *in,
 
 			vp_value_quote(q, sizeof(q), key);
 			return input_error(err,
-					   "unknown key '%s'; expected device or usable, arch, page_size, mmu, kernel, mode, map, align, region_align, ways, boot_ram, hash_16m, kfence, radix_only or engine",
+					   "unknown key '%s'; expected device or usable, arch, page_size, mmu, kernel, mode, map, align, region_align, ways, boot_ram, hash_16m, kfence, radix_only, kernel_has, kernel_lacks or engine",
 					   q);
 		}
 		switch (json_object_get_type(val)) {

@@ -40,6 +40,13 @@ int main(int argc, char **argv)
 	int status = VP_EXIT_OK;
 
 	vp_options_parse(argc, argv, &o);
+	if (o.explain)
+		return close_stdout(
+			(o.json ? vp_json_emit(stdout, vp_json_explain(&o.in.kernel),
+					       true) :
+				  vp_render_explain(stdout, &o.in.kernel)) ?
+				VP_EXIT_IO :
+				VP_EXIT_OK);
 	if (o.batch)
 		return close_stdout(vp_batch(stdin, stdout, &o.in));
 	switch (vp_answer(&o.in, &res, &err)) {

@@ -30,6 +30,9 @@ enum {
 	OPT_HASH_16M,
 	OPT_KFENCE,
 	OPT_RADIX_ONLY,
+	OPT_KERNEL_HAS,
+	OPT_KERNEL_LACKS,
+	OPT_EXPLAIN,
 };
 
 static const char doc[] =
@@ -73,6 +76,14 @@ static struct argp_option vp_argp_options[] = {
 	{ "kernel", 'k', "VERSION", 0,
 	  "Kernel version MAJOR.MINOR[.PATCH][-SUFFIX] (default "
 	  VP_KERNEL_DEFAULT "; modelled: 6.1 to 6.17 and their stable releases)", 2 },
+	{ "kernel-has", OPT_KERNEL_HAS, "COMMIT", 0,
+	  "The kernel carries this change of vmemplan's table (a backport the "
+	  "version does not show); repeatable", 2 },
+	{ "kernel-lacks", OPT_KERNEL_LACKS, "COMMIT", 0,
+	  "The kernel lacks this change of the table; repeatable", 2 },
+	{ "explain", OPT_EXPLAIN, 0, 0,
+	  "List the kernel changes vmemplan models and which apply to --kernel, "
+	  "and why; no plan", 2 },
 	{ "boot-ram", OPT_BOOT_RAM, "SIZE", 0,
 	  "Boot RAM is [0, SIZE) (default 1G): its memmap exists, the hash "
 	  "vmemmap uses 16M pages only from 1G, the default start is the first "
@@ -138,6 +149,10 @@ static enum vp_value_key value_key(int key)
 		return VP_KEY_KFENCE;
 	case OPT_RADIX_ONLY:
 		return VP_KEY_RADIX_ONLY;
+	case OPT_KERNEL_HAS:
+		return VP_KEY_KERNEL_HAS;
+	case OPT_KERNEL_LACKS:
+		return VP_KEY_KERNEL_LACKS;
 	}
 	return VP_KEY_COUNT;
 }
@@ -169,13 +184,18 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 	case OPT_BATCH:
 		ps->o->batch = true;
 		break;
+	case OPT_EXPLAIN:
+		ps->o->explain = true;
+		break;
 	case ARGP_KEY_ARG:
 		argp_error(st, "unexpected argument '%s'", arg);
 		break;
 	case ARGP_KEY_END:
 		if (ps->o->batch && ps->devices)
 			argp_error(st, "--device/--usable and --batch exclude each other: with --batch every input line names its device");
-		if (!ps->o->batch && !ps->devices)
+		if (ps->o->explain && (ps->o->batch || ps->devices))
+			argp_error(st, "--explain plans nothing: give it without --device, --usable or --batch");
+		if (!ps->o->batch && !ps->o->explain && !ps->devices)
 			argp_error(st, "--device SIZE[@START] (or --usable SIZE[@START]) is required");
 		if (ps->o->batch && ps->o->bytes)
 			argp_error(st, "--bytes applies to the text report; --batch writes JSON");

@@ -12,6 +12,7 @@ struct vp_options {
 	bool json;
 	bool bytes;
 	bool batch;
+	bool explain;
 };
 
 /* Parses argv; on a usage error prints it and exits VP_EXIT_USAGE. */

@@ -20,6 +20,10 @@ int vp_render_text(FILE *f, const struct vp_result *r, bool bytes);
 json_object *vp_json_result(const struct vp_result *r);
 /* {"schema_version", "config", "error"}: config is null when r is. */
 json_object *vp_json_error(const struct vp_result *r, const struct vp_error *e);
+/* --explain: the table of kernel changes and which apply to k. */
+int vp_render_explain(FILE *f, const struct vp_kernel *k);
+json_object *vp_json_explain(const struct vp_kernel *k);
+
 /* Prints root (pretty, or on one line) and releases it. */
 int vp_json_emit(FILE *f, json_object *root, bool pretty);
 

@@ -147,6 +147,43 @@ static json_object *device(const struct vp_result *r,
 	return o;
 }
 
+json_object *vp_json_explain(const struct vp_kernel *k)
+{
+	json_object *root = json_object_new_object(), *rows;
+	size_t i, j, n;
+	const struct vp_kchange *t = vp_kchanges(&n);
+	char why[96], buf[32];
+
+	put(root, "schema_version", u64(VP_SCHEMA_VERSION));
+	put(root, "kernel", json_object_new_string(k->name));
+	rows = json_object_new_array();
+	for (i = 0; i < n; i++) {
+		json_object *r = json_object_new_object(), *st;
+		bool on = vp_kchange_explain(k, i, why, sizeof(why));
+
+		put(r, "commit", json_object_new_string(t[i].commit));
+		put(r, "subject", json_object_new_string(t[i].subject));
+		put(r, "effect", json_object_new_string(t[i].effect));
+		snprintf(buf, sizeof(buf), "%u.%u", t[i].mainline_major,
+			 t[i].mainline_minor);
+		put(r, "mainline", json_object_new_string(buf));
+		st = json_object_new_array();
+		for (j = 0; j < 3 && t[i].stable[j].major; j++) {
+			snprintf(buf, sizeof(buf), "%u.%u.%u", t[i].stable[j].major,
+				 t[i].stable[j].minor, t[i].stable[j].patch);
+			json_object_array_add(st, json_object_new_string(buf));
+		}
+		put(r, "stable", st);
+		put(r, "applies", json_object_new_boolean(on));
+		put(r, "why", json_object_new_string(why));
+		json_object_array_add(rows, r);
+	}
+	put(root, "changes", rows);
+	put(root, "caveat", k->caveat[0] ? json_object_new_string(k->caveat) :
+					   NULL);
+	return root;
+}
+
 int vp_json_emit(FILE *f, json_object *root, bool pretty)
 {
 	int flags = JSON_C_TO_STRING_NOSLASHESCAPE |

@@ -163,6 +163,29 @@ static void device(struct out *o, const struct vp_result *r,
 	blank(o);
 }
 
+int vp_render_explain(FILE *f, const struct vp_kernel *k)
+{
+	struct out o = { .f = f };
+	size_t i, n;
+	const struct vp_kchange *t = vp_kchanges(&n);
+	char why[96];
+
+	line(&o, "Kernel %s: the changes vmemplan models, from the v6.1 baseline",
+	     k->name);
+	blank(&o);
+	for (i = 0; i < n; i++) {
+		vp_kchange_explain(k, i, why, sizeof(why));
+		line(&o, "%-12s  %s", t[i].commit, why);
+		line(&o, "              %s", t[i].subject);
+		line(&o, "              effect: %s", t[i].effect);
+	}
+	if (k->caveat[0]) {
+		blank(&o);
+		line(&o, "warning: %s", k->caveat);
+	}
+	return o.err;
+}
+
 int vp_render_text(FILE *f, const struct vp_result *r, bool bytes)
 {
 	struct out o = { .f = f, .bytes = bytes };

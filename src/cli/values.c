@@ -32,6 +32,10 @@ static const struct {
 	[VP_KEY_HASH_16M] = { "--hash-16m", "hash_16m", "yes or no" },
 	[VP_KEY_KFENCE] = { "--kfence", "kfence", "yes or no" },
 	[VP_KEY_RADIX_ONLY] = { "--radix-only", "radix_only", "yes or no" },
+	[VP_KEY_KERNEL_HAS] = { "--kernel-has", "kernel_has",
+				"a commit id of vmemplan's kernel changes" },
+	[VP_KEY_KERNEL_LACKS] = { "--kernel-lacks", "kernel_lacks",
+				  "a commit id of vmemplan's kernel changes" },
 };
 
 const char *vp_value_option(enum vp_value_key k)
@@ -185,10 +189,25 @@ int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 			return bad(msg, len, k, text, "unknown MMU mode");
 		in->mmu = i == 0 ? VP_MMU_RADIX : VP_MMU_HASH;
 		return 0;
-	case VP_KEY_KERNEL:
+	case VP_KEY_KERNEL_HAS:
+	case VP_KEY_KERNEL_LACKS: {
+		char why[160];
+
+		if (vp_kernel_force(&in->kernel, text, k == VP_KEY_KERNEL_HAS,
+				    why, sizeof(why)))
+			return bad(msg, len, k, text, why);
+		return 0;
+	}
+	case VP_KEY_KERNEL: {
+		/* Forced rows survive a later --kernel, whatever the order. */
+		uint32_t on = in->kernel.forced_on, off = in->kernel.forced_off;
+
 		ks = vp_kver_parse(text, &kv);
 		if (ks == VP_KVER_OK)
 			ks = vp_kernel_resolve(&kv, &in->kernel);
+		in->kernel.forced_on = on;
+		in->kernel.forced_off = off;
+		vp_kernel_apply(&in->kernel);
 		if (ks != VP_KVER_OK) {
 			char q[64];
 
@@ -198,6 +217,7 @@ int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 			return -1;
 		}
 		return 0;
+	}
 	case VP_KEY_MODE:
 		if ((i = pick(text, modes)) < 0)
 			return bad(msg, len, k, text, "unknown mode");

@@ -170,6 +170,10 @@ static const struct vp_kchange vp_table[] = {
 	},
 };
 
+/* Rows are forced by bit (struct vp_kernel.forced_on/off). */
+_Static_assert(sizeof(vp_table) / sizeof(vp_table[0]) <= 32,
+	       "forced_on/forced_off hold one bit per row");
+
 const struct vp_kchange *vp_kchanges(size_t *n)
 {
 	*n = sizeof(vp_table) / sizeof(vp_table[0]);
@@ -259,9 +263,6 @@ enum vp_kver_status vp_kver_parse(const char *s, struct vp_kver *out)
 enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 				      struct vp_kernel *out)
 {
-	size_t i, n;
-	const struct vp_kchange *t = vp_kchanges(&n);
-
 	/* The powerpc altmap support ("powerpc/vmemmap: Add altmap support")
 	 * arrived in v4.13; anything older has no map=dev at all. */
 	if (kver_cmp3(v->major, v->minor, 0, 4, 13, 0) < 0)
@@ -270,10 +271,7 @@ enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 		return VP_KVER_NOT_MODELLED;
 	memset(out, 0, sizeof(*out));
 	out->ver = *v;
-	out->b = vp_v61_baseline;
-	for (i = 0; i < n; i++)
-		if (vp_kchange_applies(&t[i], v))
-			t[i].apply(&out->b);
+	vp_kernel_apply(out);
 	snprintf(out->name, sizeof(out->name), "%u.%u.%u%s%s", v->major,
 		 v->minor, v->patch, v->suffix[0] ? "-" : "", v->suffix);
 	if (kver_cmp3(v->major, v->minor, 0, VP_KERNEL_NEWEST_MAJOR,
@@ -287,6 +285,92 @@ enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 			 "9cf7e13fecba reached 6.14.y at a release not recorded here; %s is modelled without it",
 			 out->name);
 	return VP_KVER_OK;
+}
+
+void vp_kernel_apply(struct vp_kernel *k)
+{
+	size_t i, n;
+	const struct vp_kchange *t = vp_kchanges(&n);
+
+	k->b = vp_v61_baseline;
+	for (i = 0; i < n; i++) {
+		bool on = vp_kchange_applies(&t[i], &k->ver);
+
+		if (k->forced_on & (1u << i))
+			on = true;
+		if (k->forced_off & (1u << i))
+			on = false;
+		if (on)
+			t[i].apply(&k->b);
+	}
+}
+
+int vp_kernel_force(struct vp_kernel *k, const char *commit, bool has,
+		    char *msg, size_t len)
+{
+	size_t i, n, clen = strlen(commit), hit = 0, matches = 0;
+	const struct vp_kchange *t = vp_kchanges(&n);
+
+	if (clen < 7 || clen > 12 || strspn(commit, "0123456789abcdef") != clen) {
+		snprintf(msg, len, "'%.40s' is not 7 to 12 lowercase hex digits of a commit id",
+			 commit);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		if (strncmp(t[i].commit, commit, clen) == 0) {
+			hit = i;
+			matches++;
+		}
+	if (matches != 1) {
+		snprintf(msg, len, "%s of the modelled kernel changes (vmemplan --explain lists them)",
+			 matches ? "matches more than one" : "is not one");
+		return -1;
+	}
+	if (has) {
+		k->forced_on |= 1u << hit;
+		k->forced_off &= ~(1u << hit);
+	} else {
+		k->forced_off |= 1u << hit;
+		k->forced_on &= ~(1u << hit);
+	}
+	vp_kernel_apply(k);
+	return 0;
+}
+
+bool vp_kchange_explain(const struct vp_kernel *k, size_t i, char *why,
+			size_t len)
+{
+	size_t n, j;
+	const struct vp_kchange *r = &vp_kchanges(&n)[i];
+	const struct vp_kver *v = &k->ver;
+
+	if (k->forced_on & (1u << i)) {
+		snprintf(why, len, "yes: --kernel-has");
+		return true;
+	}
+	if (k->forced_off & (1u << i)) {
+		snprintf(why, len, "no: --kernel-lacks");
+		return false;
+	}
+	if (kver_cmp3(v->major, v->minor, 0, r->mainline_major,
+		      r->mainline_minor, 0) >= 0) {
+		snprintf(why, len, "yes: in mainline since %u.%u",
+			 r->mainline_major, r->mainline_minor);
+		return true;
+	}
+	for (j = 0; j < 3 && r->stable[j].major; j++)
+		if (r->stable[j].major == v->major &&
+		    r->stable[j].minor == v->minor) {
+			bool in = v->patch >= r->stable[j].patch;
+
+			snprintf(why, len, "%s: backported to %u.%u.%u",
+				 in ? "yes" : "no", r->stable[j].major,
+				 r->stable[j].minor, r->stable[j].patch);
+			return in;
+		}
+	snprintf(why, len, "no: mainline %u.%u, no %u.%u.y backport recorded",
+		 r->mainline_major, r->mainline_minor, v->major, v->minor);
+	return false;
 }
 
 const char *vp_kver_strerror(enum vp_kver_status st)

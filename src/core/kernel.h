@@ -72,6 +72,10 @@ struct vp_kernel {
 	 * than the newest modelled, or a stable line whose backport release
 	 * is not recorded. */
 	char caveat[200];
+	/* Rows of the table forced in or out (--kernel-has/--kernel-lacks),
+	 * as bit i for row i: for distribution kernels and backports the
+	 * table does not record. */
+	uint32_t forced_on, forced_off;
 };
 
 /* One row per kernel change that moves a number. */
@@ -101,5 +105,19 @@ const char *vp_kver_strerror(enum vp_kver_status st);
 /* Whether row r applies to version v (exposed for --explain and tests). */
 bool vp_kchange_applies(const struct vp_kchange *r, const struct vp_kver *v);
 const struct vp_kchange *vp_kchanges(size_t *n);
+
+/* Recomputes k->b from k->ver and the forced rows. */
+void vp_kernel_apply(struct vp_kernel *k);
+
+/* Forces the row whose commit starts with `commit` (7 to 12 hex digits)
+ * in (has) or out; re-applies.  Returns 0, or -1 with msg when no row or
+ * several rows match. */
+int vp_kernel_force(struct vp_kernel *k, const char *commit, bool has,
+		    char *msg, size_t len);
+
+/* Whether row i applies to k, and why, in one line ("in mainline since
+ * 6.6", "backported to 6.12.28", "not in 6.12.117", "--kernel-has"). */
+bool vp_kchange_explain(const struct vp_kernel *k, size_t i, char *why,
+			size_t len);
 
 #endif

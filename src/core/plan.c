@@ -117,7 +117,7 @@ static void add_warnings(struct vp_result *r, const struct vp_device_result *d)
 		warn(r, "kernel_caveat", "%s", in->kernel.caveat);
 	if (in->kernel.ver.suffix[0])
 		warn(r, "distro_kernel",
-		     "kernel %s has a distribution suffix: modelled as upstream %u.%u.%u; distribution backports are not known",
+		     "kernel %s has a distribution suffix: modelled as upstream %u.%u.%u; distribution backports are not known (--kernel-has/--kernel-lacks set them)",
 		     in->kernel.name, in->kernel.ver.major, in->kernel.ver.minor,
 		     in->kernel.ver.patch);
 	if (in->size % vp_region_align(in->region_align, in->ways))

@@ -82,6 +82,9 @@ row 64 "--align: '3M': not a power of two" --device 1T --align 3M
 row 64 "--align: '0': not a power of two" --device 1T --align 0
 row 64 "align 16 MiB is not supported for ppc64 radix with 64K pages; supported: 64 KiB, 2 MiB" --device 1T --align 16M
 row 64 "align 2 MiB is not supported for ppc64 hash with 4K pages; supported: 4 KiB" --device 1T --mmu hash --page-size 4K --align 2M
+row 64 "--kernel-has: 'abcdef0': is not one of the modelled kernel changes" --device 1T --kernel-has abcdef0
+row 64 "--kernel-lacks: 'xyz': 'xyz' is not 7 to 12 lowercase hex digits" --device 1T --kernel-lacks xyz
+row 64 "--explain plans nothing" --explain --device 1T
 # Machine settings.
 row 64 "--hash-16m: 'maybe': not yes or no; expected yes or no" --device 1T --mmu hash --hash-16m maybe
 row 64 "--boot-ram: '3P': beyond the physical address limit" --device 1T --boot-ram 3P

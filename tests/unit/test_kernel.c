@@ -131,5 +131,37 @@ int main(void)
 		EXPECT_U64(vp_kernel_resolve(&v, &k), VP_KVER_OK);
 		EXPECT_STR(k.name, "77215.77006.79982-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ");
 	}
+	{
+		/* --kernel-has/--kernel-lacks: a RHEL-style 6.12 that carries
+		 * 9cf7e13fecba at .27 and lacks 6722b2571205. */
+		struct vp_kver v;
+		struct vp_kernel k;
+		char msg[160], why[96];
+		size_t n, r, row = 0;
+		const struct vp_kchange *tab = vp_kchanges(&n);
+
+		for (r = 0; r < n; r++)
+			if (strcmp(tab[r].commit, "9cf7e13fecba") == 0)
+				row = r;
+		t_case = "forced rows";
+		vp_kver_parse("6.12.27", &v);
+		vp_kernel_resolve(&v, &k);
+		EXPECT_U64(k.b.radix_start_align, VP_RADIX_ALIGN_NONE);
+		EXPECT_TRUE(!vp_kchange_explain(&k, row, why, sizeof(why)));
+		EXPECT_STR(why, "no: backported to 6.12.28");
+		EXPECT_U64(vp_kernel_force(&k, "9cf7e13", true, msg, sizeof(msg)), 0);
+		EXPECT_U64(k.b.radix_start_align, VP_RADIX_ALIGN_PAGE);
+		EXPECT_TRUE(vp_kchange_explain(&k, row, why, sizeof(why)));
+		EXPECT_STR(why, "yes: --kernel-has");
+		EXPECT_U64(vp_kernel_force(&k, "6722b2571205", false, msg,
+					   sizeof(msg)), 0);
+		EXPECT_U64(k.b.altmap_free_bound_loose, 1);
+		EXPECT_U64(vp_kernel_force(&k, "abcdef0", true, msg, sizeof(msg)),
+			   (uint64_t)-1);
+		EXPECT_U64(vp_kernel_force(&k, "9cf7", true, msg, sizeof(msg)),
+			   (uint64_t)-1);
+		EXPECT_U64(vp_kernel_force(&k, "9CF7E13", true, msg, sizeof(msg)),
+			   (uint64_t)-1);
+	}
 	return t_report("kernel");
 }
