@@ -19,19 +19,26 @@ CORE_SRC = src/core/units.c src/core/error.c src/core/kernel.c \
            src/core/altmap.c src/core/memstate.c src/core/vmemmap.c \
            src/core/vmemmap_radix.c src/core/plan.c src/core/inverse.c \
            src/core/check.c
+# The probe layer: the only code that reads the machine (libnuma, /proc).
+PROBE_SRC = src/probe/numa.c
 CLI_SRC = src/cli/values.c src/cli/options.c src/cli/render_text.c \
           src/cli/render_json.c src/cli/batch.c \
           src/cli/main.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILDDIR)/%.o)
+PROBE_OBJ = $(PROBE_SRC:%.c=$(BUILDDIR)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILDDIR)/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILDDIR)/tests/%)
 
 all: $(BIN)
 
-$(BIN): $(CORE_OBJ) $(CLI_OBJ)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS)
+$(BIN): $(CORE_OBJ) $(PROBE_OBJ) $(CLI_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(NUMA_LIBS)
+
+$(BUILDDIR)/src/probe/%.o: src/probe/%.c $(wildcard src/probe/*.h src/core/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(NUMA_CFLAGS) -c -o $@ $<
 
 $(BUILDDIR)/src/core/%.o: src/core/%.c $(wildcard src/core/*.h)
 	@mkdir -p $(@D)

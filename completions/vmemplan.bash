@@ -43,6 +43,19 @@ _vmemplan()
         --help | --usage | --version | -'?' | -V)
             return
             ;;
+        --topology)
+            compopt -o filenames 2>/dev/null
+            COMPREPLY=($(compgen -f -- "$cur"))
+            return
+            ;;
+        --sysroot)
+            compopt -o filenames 2>/dev/null
+            COMPREPLY=($(compgen -d -- "$cur"))
+            return
+            ;;
+        --node)
+            values='0 1 2 3'
+            ;;
         --device | -d | --usable | -u)
             # SIZE[@START]: nothing sensible to offer.
             return
@@ -110,7 +123,8 @@ _vmemplan()
     if [[ -z $cur || $cur == -* ]]; then
         local opts='--align --arch --batch --bytes --device --engine --help --json
             --region-align --usable --ways -u --boot-ram --hash-16m --kfence
-            --radix-only --kernel-has --kernel-lacks --explain
+            --radix-only --kernel-has --kernel-lacks --explain --node
+            --topology --sysroot
             --kernel --map --mmu --mode --page-size --usage --version
             -a -b -d -j -k -m -p -V -?'
         while IFS= read -r line; do

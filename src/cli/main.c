@@ -11,6 +11,7 @@
 #include "../core/plan.h"
 #include "batch.h"
 #include "exitcodes.h"
+#include "../probe/numa.h"
 #include "options.h"
 #include "render.h"
 
@@ -40,6 +41,21 @@ int main(int argc, char **argv)
 	int status = VP_EXIT_OK;
 
 	vp_options_parse(argc, argv, &o);
+	if (o.numa_wanted) {
+		char msg[512], note[200];
+
+		if (vp_probe_numa(&o.in,
+				  !o.numa_file ? VP_NUMA_LIBNUMA :
+				  o.numa_sysroot ? VP_NUMA_SYSROOT :
+						   VP_NUMA_TOPOLOGY,
+				  o.numa_file, o.numa_node, msg, sizeof(msg), note,
+				  sizeof(note))) {
+			fprintf(stderr, "vmemplan: %s\n", msg);
+			return VP_EXIT_USAGE;
+		}
+		if (note[0])
+			fprintf(stderr, "vmemplan: %s\n", note);
+	}
 	if (o.explain)
 		return close_stdout(
 			(o.json ? vp_json_emit(stdout, vp_json_explain(&o.in.kernel),

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/units.h"
 #include "exitcodes.h"
 #include "values.h"
 
@@ -33,6 +34,9 @@ enum {
 	OPT_KERNEL_HAS,
 	OPT_KERNEL_LACKS,
 	OPT_EXPLAIN,
+	OPT_NODE,
+	OPT_TOPOLOGY,
+	OPT_SYSROOT,
 };
 
 static const char doc[] =
@@ -97,6 +101,15 @@ static struct argp_option vp_argp_options[] = {
 	{ "radix-only", OPT_RADIX_ONLY, 0, 0,
 	  "The kernel is built without the hash MMU (CONFIG_PPC_64S_HASH_MMU=n)",
 	  2 },
+	{ "node", OPT_NODE, "N", 0,
+	  "NUMA node whose DRAM takes the memmap's DRAM part; its size is read "
+	  "with libnuma unless --topology or --sysroot is given", 2 },
+	{ "topology", OPT_TOPOLOGY, "FILE", 0,
+	  "Node sizes from FILE ('node N SIZE' lines, optional 'memtotal SIZE')",
+	  2 },
+	{ "sysroot", OPT_SYSROOT, "DIR", 0,
+	  "Node sizes from a captured DIR/sys/devices/system/node and "
+	  "DIR/proc/meminfo", 2 },
 	{ 0, 0, 0, 0, "Output:", 3 },
 	{ "json", 'j', 0, 0, "Print one JSON object (schema_version 1)", 3 },
 	{ "bytes", 'b', 0, 0, "Print sizes in bytes instead of IEC units", 3 },
@@ -186,6 +199,25 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		break;
 	case OPT_EXPLAIN:
 		ps->o->explain = true;
+		break;
+	case OPT_NODE: {
+		uint64_t v;
+
+		if (vp_parse_size(arg, &v) != VP_PARSE_OK ||
+		    strpbrk(arg, "KMGTPEkmgtpe") || v > 4095)
+			argp_error(st, "--node: '%s': expected a node number from 0 to 4095",
+				   arg);
+		ps->o->numa_node = (unsigned)v;
+		ps->o->numa_wanted = true;
+		break;
+	}
+	case OPT_TOPOLOGY:
+	case OPT_SYSROOT:
+		if (ps->o->numa_file)
+			argp_error(st, "--topology and --sysroot exclude each other and are given once");
+		ps->o->numa_file = arg;
+		ps->o->numa_sysroot = key == OPT_SYSROOT;
+		ps->o->numa_wanted = true;
 		break;
 	case ARGP_KEY_ARG:
 		argp_error(st, "unexpected argument '%s'", arg);

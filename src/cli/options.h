@@ -13,6 +13,11 @@ struct vp_options {
 	bool bytes;
 	bool batch;
 	bool explain;
+	/* NUMA: read by the probe layer after parsing (main.c). */
+	bool numa_wanted;
+	unsigned numa_node;
+	const char *numa_file;	/* --topology or --sysroot argument */
+	bool numa_sysroot;
 };
 
 /* Parses argv; on a usage error prints it and exits VP_EXIT_USAGE. */

@@ -224,6 +224,21 @@ json_object *vp_json_result(const struct vp_result *r)
 		json_object_array_add(w, j);
 	}
 	put(root, "warnings", w);
+	if (r->in.numa.known) {
+		json_object *n = json_object_new_object();
+
+		put(n, "node", u64(r->in.numa.node));
+		put(n, "node_bytes", u64(r->in.numa.node_bytes));
+		put(n, "memtotal_bytes", u64(r->in.numa.memtotal_bytes));
+		put(n, "dram_share_of_node",
+		    json_object_new_double(r->dram_share_of_node));
+		put(n, "dram_share_of_total",
+		    json_object_new_double(r->dram_share_of_total));
+		put(n, "source", json_object_new_string(r->in.numa.source));
+		put(root, "numa", n);
+	} else {
+		put(root, "numa", NULL);
+	}
 	if (r->has_inverse) {
 		const struct vp_inverse *v = &r->inverse;
 		json_object *j = json_object_new_object();

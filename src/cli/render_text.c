@@ -236,7 +236,19 @@ int vp_render_text(FILE *f, const struct vp_result *r, bool bytes)
 	row(&o, "struct pages (memmap)", sz(&o, t->memmap_bytes), "");
 	row(&o, "moved to the device", sz(&o, t->moved_to_device_bytes),
 	     "");
-	row(&o, "in DRAM", sz(&o, t->dram_bytes), "");
+	if (in->numa.known) {
+		char share[96];
+
+		/* Tenths of a percent, truncated: never understated by more. */
+		snprintf(share, sizeof(share),
+			 "%.1f%% of node %u (%s), %.1f%% of MemTotal",
+			 r->dram_share_of_node * 100, in->numa.node,
+			 sz(&o, in->numa.node_bytes),
+			 r->dram_share_of_total * 100);
+		row(&o, "in DRAM", sz(&o, t->dram_bytes), share);
+	} else {
+		row(&o, "in DRAM", sz(&o, t->dram_bytes), "");
+	}
 	line(&o, "  %-24s %" PRIu64, "reserved pfns", t->reserved_pfns);
 	row(&o, "alignment waste", sz(&o, t->alignment_waste_bytes),
 	     "altmap align + unused reserve + padding + end_trunc + start_pad");

@@ -39,6 +39,19 @@ struct vp_platform {
 	uint64_t boot_ram_bytes; /* boot RAM [0, boot_ram_bytes) */
 };
 
+/* Where the DRAM part of the memmap goes, when known (the probe layer or
+ * a topology file fills it; the core only divides). */
+struct vp_numa {
+	bool known;
+	unsigned node;
+	uint64_t node_bytes;		/* that node's memory */
+	uint64_t memtotal_bytes;	/* /proc/meminfo MemTotal */
+	char source[96];		/* "libnuma", "topology FILE", ... */
+};
+
+/* Warn when the memmap's DRAM takes more than this share of the node. */
+#define VP_NUMA_WARN_PERMILLE 50
+
 struct vp_input {
 	enum vp_arch arch;
 	enum vp_mmu mmu;
@@ -59,6 +72,7 @@ struct vp_input {
 	 * kernel's default, 16 MiB, and the interleave ways it depends on. */
 	uint64_t region_align;
 	unsigned ways;
+	struct vp_numa numa;
 };
 
 /* Default start: the first 16 GiB boundary above boot RAM. */

@@ -147,6 +147,15 @@ static void add_warnings(struct vp_result *r, const struct vp_device_result *d)
 		warn(r, "vmemmap_block_below_page",
 		     "vmemmap blocks of %llu bytes are smaller than a page: the altmap refuses them and each takes a whole DRAM page (kernel-model.md D3, a reading not yet checked on a running kernel)",
 		     (unsigned long long)r->geom.block_bytes);
+	if (in->numa.known && (unsigned __int128)r->totals.dram_bytes * 1000 >
+				      (unsigned __int128)in->numa.node_bytes *
+					      VP_NUMA_WARN_PERMILLE)
+		warn(r, "numa_share",
+		     "the memmap takes %s of node %u's %s of DRAM, more than %u.%u%%",
+		     vp_format_iec(r->totals.dram_bytes, b1, sizeof(b1)),
+		     in->numa.node,
+		     vp_format_iec(in->numa.node_bytes, b2, sizeof(b2)),
+		     VP_NUMA_WARN_PERMILLE / 10, VP_NUMA_WARN_PERMILLE % 10);
 	if (d->hotadd.has_altmap && in->kernel.b.cross_boundary_off_by_one)
 		warn(r, "cross_boundary_off_by_one",
 		     "kernel %s has the altmap_cross_boundary off-by-one (fixed by c8eebc4a99f1 in 6.1.39): a block-aligned device's last block goes to DRAM",
@@ -212,6 +221,12 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 		d->dataoff_pad_bytes + d->layout.end_trunc +
 		d->layout.start_pad;
 	res->totals.usable_bytes = d->layout.usable_bytes;
+	if (in->numa.known) {
+		res->dram_share_of_node = (double)res->totals.dram_bytes /
+					  (double)in->numa.node_bytes;
+		res->dram_share_of_total = (double)res->totals.dram_bytes /
+					   (double)in->numa.memtotal_bytes;
+	}
 	add_warnings(res, d);
 	return vp_check(res, err);
 }

@@ -70,6 +70,8 @@ struct vp_result {
 	struct vp_totals totals;
 	unsigned nwarn;
 	struct vp_warning warn[VP_MAX_WARNINGS];
+	/* The DRAM part of the memmap against its NUMA node (in.numa). */
+	double dram_share_of_node, dram_share_of_total;
 	bool has_inverse;		/* answered an inverse question */
 	struct vp_inverse inverse;
 };

@@ -57,6 +57,7 @@ def need($o; $keys; test; $where):
                  "alignment_waste_bytes","usable_bytes"]; int; "totals"),
   need(.; ["warnings"]; type == "array"; ""),
   need(.; ["inverse"]; . == null or type == "object"; ""),
+  need(.; ["numa"]; . == null or type == "object"; ""),
   (if .inverse != null then
      need(.inverse; ["requested_usable","size","usable","region_align","probes"]; int; "inverse"),
      need(.inverse; ["smaller_size","smaller_usable"]; . == null or int; "inverse"),
