@@ -124,7 +124,7 @@ _vmemplan()
         local opts='--align --arch --batch --bytes --device --engine --help --json
             --region-align --usable --ways -u --boot-ram --hash-16m --kfence
             --radix-only --kernel-has --kernel-lacks --explain --node
-            --topology --sysroot
+            --topology --sysroot --host
             --kernel --map --mmu --mode --page-size --usage --version
             -a -b -d -j -k -m -p -V -?'
         while IFS= read -r line; do

@@ -34,6 +34,7 @@ complete -c vmemplan -l boot-ram -x -d 'Boot RAM is [0, SIZE)' -a "1G 4G 16G 64G
 complete -c vmemplan -l hash-16m -x -d 'Whether the CPU offers 16M hash pages' -a "yes no"
 complete -c vmemplan -l kernel-has -x -d 'The kernel carries this change' -a "c91d71363084 87a7ae75d738 c8eebc4a99f1 6722b2571205 368a0590d954 27af67f35631 f2b79c0d7968 e96d9a938e89 9cf7e13fecba f5164797284d"
 complete -c vmemplan -l kernel-lacks -x -d 'The kernel lacks this change' -a "c91d71363084 87a7ae75d738 c8eebc4a99f1 6722b2571205 368a0590d954 27af67f35631 f2b79c0d7968 e96d9a938e89 9cf7e13fecba f5164797284d"
+complete -c vmemplan -l host -d 'Take defaults from the running system'
 complete -c vmemplan -l node -x -d 'NUMA node that takes the DRAM part of the memmap' -a "0 1 2 3"
 complete -c vmemplan -l topology -r -F -d 'Node sizes from a topology file'
 complete -c vmemplan -l sysroot -x -a '(__fish_complete_directories)' -d 'Node sizes from a captured sys/proc tree'

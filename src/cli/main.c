@@ -11,6 +11,7 @@
 #include "../core/plan.h"
 #include "batch.h"
 #include "exitcodes.h"
+#include "../probe/host.h"
 #include "../probe/numa.h"
 #include "options.h"
 #include "render.h"
@@ -41,6 +42,16 @@ int main(int argc, char **argv)
 	int status = VP_EXIT_OK;
 
 	vp_options_parse(argc, argv, &o);
+	if (o.host) {
+		char msg[512];
+
+		if (vp_probe_host(&o.in, o.given,
+				  o.numa_sysroot ? o.numa_file : NULL, msg,
+				  sizeof(msg))) {
+			fprintf(stderr, "vmemplan: %s\n", msg);
+			return VP_EXIT_USAGE;
+		}
+	}
 	if (o.numa_wanted) {
 		char msg[512], note[200];
 

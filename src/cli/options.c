@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/units.h"
+#include "../probe/host.h"
 #include "exitcodes.h"
 #include "values.h"
 
@@ -37,6 +38,7 @@ enum {
 	OPT_NODE,
 	OPT_TOPOLOGY,
 	OPT_SYSROOT,
+	OPT_HOST,
 };
 
 static const char doc[] =
@@ -101,6 +103,9 @@ static struct argp_option vp_argp_options[] = {
 	{ "radix-only", OPT_RADIX_ONLY, 0, 0,
 	  "The kernel is built without the hash MMU (CONFIG_PPC_64S_HASH_MMU=n)",
 	  2 },
+	{ "host", OPT_HOST, 0, 0,
+	  "Take the architecture, page size, MMU, kernel version and boot RAM "
+	  "from the running system (or --sysroot), where not given", 2 },
 	{ "node", OPT_NODE, "N", 0,
 	  "NUMA node whose DRAM takes the memmap's DRAM part; its size is read "
 	  "with libnuma unless --topology or --sysroot is given", 2 },
@@ -177,6 +182,11 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 	char msg[256];
 
 	if (k != VP_KEY_COUNT) {
+		ps->o->given |= k == VP_KEY_ARCH ? VP_HOST_ARCH :
+				k == VP_KEY_PAGE_SIZE ? VP_HOST_PAGE_SIZE :
+				k == VP_KEY_MMU ? VP_HOST_MMU :
+				k == VP_KEY_KERNEL ? VP_HOST_KERNEL :
+				k == VP_KEY_BOOT_RAM ? VP_HOST_BOOT_RAM : 0;
 		if ((k == VP_KEY_DEVICE || k == VP_KEY_USABLE) &&
 		    ++ps->devices > 1)
 			argp_error(st, "a second --device or --usable ('%s'): one device per plan (several devices are not supported yet)",
@@ -199,6 +209,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		break;
 	case OPT_EXPLAIN:
 		ps->o->explain = true;
+		break;
+	case OPT_HOST:
+		ps->o->host = true;
 		break;
 	case OPT_NODE: {
 		uint64_t v;

@@ -18,6 +18,8 @@ struct vp_options {
 	unsigned numa_node;
 	const char *numa_file;	/* --topology or --sysroot argument */
 	bool numa_sysroot;
+	bool host;		/* --host */
+	unsigned given;		/* VP_HOST_* bits given explicitly */
 };
 
 /* Parses argv; on a usage error prints it and exits VP_EXIT_USAGE. */

@@ -224,6 +224,32 @@ json_object *vp_json_result(const struct vp_result *r)
 		json_object_array_add(w, j);
 	}
 	put(root, "warnings", w);
+	if (r->in.host.used) {
+		const struct vp_host *hh = &r->in.host;
+		const struct vp_host_fact *facts[] = { &hh->arch, &hh->page_size,
+						       &hh->mmu, &hh->kernel,
+						       &hh->boot_ram };
+		const char *names[] = { "arch", "page_size", "mmu", "kernel",
+					"boot_ram" };
+		json_object *hj = json_object_new_object();
+		unsigned f;
+
+		for (f = 0; f < 5; f++) {
+			json_object *fj;
+
+			if (!facts[f]->value[0]) {
+				put(hj, names[f], NULL);
+				continue;
+			}
+			fj = json_object_new_object();
+			put(fj, "value", json_object_new_string(facts[f]->value));
+			put(fj, "from", json_object_new_string(facts[f]->from));
+			put(hj, names[f], fj);
+		}
+		put(root, "host", hj);
+	} else {
+		put(root, "host", NULL);
+	}
 	if (r->in.numa.known) {
 		json_object *n = json_object_new_object();
 

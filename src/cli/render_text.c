@@ -200,6 +200,20 @@ int vp_render_text(FILE *f, const struct vp_result *r, bool bytes)
 	line(&o, "%s namespace, map=%s, align %s", vp_mode_name(in->mode),
 	     vp_map_name(in->map),
 	     sz(&o, in->align ? in->align : r->arch.default_align));
+	if (in->host.used) {
+		const struct vp_host *hh = &in->host;
+		const struct vp_host_fact *facts[] = { &hh->arch, &hh->page_size,
+						       &hh->mmu, &hh->kernel,
+						       &hh->boot_ram };
+		const char *names[] = { "arch", "page size", "MMU", "kernel",
+					"boot RAM" };
+		unsigned j;
+
+		for (j = 0; j < 5; j++)
+			if (facts[j]->value[0])
+				line(&o, "Host: %-10s %s (%s)", names[j],
+				     facts[j]->value, facts[j]->from);
+	}
 	line(&o, "Assuming boot RAM [0, %s), %s", sz(&o, in->plat.boot_ram_bytes),
 	     in->mmu == VP_MMU_HASH ?
 		     (in->plat.hash_16m ? "16M hash pages, no KFENCE" :

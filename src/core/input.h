@@ -49,6 +49,17 @@ struct vp_numa {
 	char source[96];		/* "libnuma", "topology FILE", ... */
 };
 
+/* --host: what the running system said, and where (for the report). */
+struct vp_host_fact {
+	char value[80];		/* "" when not taken from the host */
+	char from[80];		/* "uname", "/proc/cpuinfo", ... */
+};
+
+struct vp_host {
+	bool used;
+	struct vp_host_fact arch, page_size, mmu, kernel, boot_ram;
+};
+
 /* Warn when the memmap's DRAM takes more than this share of the node. */
 #define VP_NUMA_WARN_PERMILLE 50
 
@@ -73,6 +84,7 @@ struct vp_input {
 	uint64_t region_align;
 	unsigned ways;
 	struct vp_numa numa;
+	struct vp_host host;
 };
 
 /* Default start: the first 16 GiB boundary above boot RAM. */

@@ -58,6 +58,7 @@ def need($o; $keys; test; $where):
   need(.; ["warnings"]; type == "array"; ""),
   need(.; ["inverse"]; . == null or type == "object"; ""),
   need(.; ["numa"]; . == null or type == "object"; ""),
+  need(.; ["host"]; . == null or type == "object"; ""),
   (if .inverse != null then
      need(.inverse; ["requested_usable","size","usable","region_align","probes"]; int; "inverse"),
      need(.inverse; ["smaller_size","smaller_usable"]; . == null or int; "inverse"),
