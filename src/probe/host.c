@@ -82,35 +82,22 @@ static uint64_t iomem_ram_end(const char *path)
 	return end;
 }
 
-static uint64_t meminfo_total(const char *path)
+/* The first "<key>: N kB" of a /proc file, in bytes (0 if none). */
+static uint64_t proc_kb(const char *path, const char *key)
 {
 	FILE *f = fopen(path, "r");
 	char line[256];
+	size_t klen = strlen(key);
 	unsigned long long kb = 0;
 
 	if (!f)
 		return 0;
 	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "MemTotal: %llu kB", &kb) == 1)
+		if (strncmp(line, key, klen) == 0 && line[klen] == ':' &&
+		    sscanf(line + klen + 1, "%llu kB", &kb) == 1)
 			break;
 	fclose(f);
 	return kb <= UINT64_MAX / 1024 ? kb * 1024 : 0;
-}
-
-/* KernelPageSize of a captured /proc/self/smaps. */
-static uint64_t smaps_page_size(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char line[256];
-	unsigned long long kb = 0;
-
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "KernelPageSize: %llu kB", &kb) == 1)
-			break;
-	fclose(f);
-	return kb * 1024;
 }
 
 int vp_probe_host(struct vp_input *in, unsigned given, const char *sysroot,
@@ -150,7 +137,8 @@ int vp_probe_host(struct vp_input *in, unsigned given, const char *sysroot,
 
 	/* Page size. */
 	root_path(path, sizeof(path), sysroot, "/proc/self/smaps");
-	v = sysroot ? smaps_page_size(path) : 0;
+	/* KernelPageSize of a captured /proc/self/smaps. */
+	v = sysroot ? proc_kb(path, "KernelPageSize") : 0;
 	from = v ? "proc/self/smaps" : "sysconf";
 	if (!v)
 		v = (uint64_t)sysconf(_SC_PAGESIZE);
@@ -200,7 +188,7 @@ int vp_probe_host(struct vp_input *in, unsigned given, const char *sysroot,
 		from = "proc/iomem";
 		if (!v) {
 			root_path(path, sizeof(path), sysroot, "/proc/meminfo");
-			v = meminfo_total(path);
+			v = proc_kb(path, "MemTotal");
 			from = "proc/meminfo MemTotal";
 		}
 		if (v) {

@@ -133,6 +133,16 @@ for o in "${longs[@]}"; do
 	fi
 done
 
+# The man page's comment list of long options (for grep) equals --help's.
+listed=$(sed -n 's/^\.\\" options: //p' "$man" 2>/dev/null | tr ' ' '\n' |
+	grep . | sort -u | tr '\n' ' ')
+want=$(printf '%s\n' "${longs[@]}" | sort -u | tr '\n' ' ')
+if [[ $listed == "$want" ]]; then
+	ok "man page option comment list matches --help"
+else
+	fail "man page '.\\\" options:' comment lists '$listed', --help has '$want'"
+fi
+
 for s in "${shorts[@]}"; do
 	q=$(ere_quote "$s")
 	if has "$man_opts" "$B$q$E"; then
