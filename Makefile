@@ -80,6 +80,16 @@ $(BUILDDIR)/bench: tests/bench/bench.c $(CORE_OBJ)
 bench: $(BIN) $(BUILDDIR)/bench
 	$(BUILDDIR)/bench $(BIN)
 
+# libFuzzer harnesses (clang, libclang-rt-14-dev): FUZZ_SECONDS per
+# harness; tests/fuzz/README.md.
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run.sh
+
+# Every seed and regression input once through its harness (seconds).
+fuzz-replay:
+	FUZZ_REPLAY=1 bash tests/fuzz/run.sh
+
 install: $(BIN)
 	$(MKDIR_P) $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 \
 	        $(DESTDIR)$(bashcompdir) $(DESTDIR)$(zshcompdir) \
@@ -128,6 +138,7 @@ distclean: clean
 	rm -rf config.mk config.log config.status configure aclocal.m4 \
 	       autom4te.cache install-sh
 
-.PHONY: all check check-sanitize check-valgrind check-long bench install \
+.PHONY: all check check-sanitize check-valgrind check-long bench fuzz \
+        fuzz-replay install \
         uninstall show-dirs \
         dist distcheck clean distclean

@@ -4,7 +4,8 @@
 #   tools/deps.sh test    the build set plus every tool the tests use
 set -eu
 build="gcc make autoconf automake pkg-config libjson-c-dev libnuma-dev"
-test="$build git jq groff-base mandoc man-db bash-completion zsh fish valgrind"
+test="$build git jq groff-base mandoc man-db bash-completion zsh fish valgrind
+      clang libclang-rt-14-dev"
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;

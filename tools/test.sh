@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every test, on a fresh Debian machine: installs the tools the tests use,
-# builds, runs the suite, then runs it again under AddressSanitizer and
-# UndefinedBehaviorSanitizer.  CI (.ci/run) runs exactly this.
+# builds, runs the suite, runs it again under AddressSanitizer and
+# UndefinedBehaviorSanitizer, replays the fuzz seeds and regressions, and
+# builds and tests the release tarball.  CI (.ci/run) runs exactly this.
 set -eu
 cd "$(dirname "$0")/.."
 tools/deps.sh test
@@ -10,4 +11,5 @@ tools/deps.sh test
 make -s
 make -s check
 make -s check-sanitize
+FUZZ_REQUIRE=1 make -s fuzz-replay
 make -s distcheck

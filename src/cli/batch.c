@@ -142,6 +142,10 @@ static json_object *plan_line(const char *line, long len,
 	if (!tok) {
 		input_error(&err, "out of memory");
 	} else {
+		/* JSON text is UTF-8 (RFC 8259 8.1): refuse anything else, so
+		 * that messages quoting the input stay valid UTF-8. */
+		json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
+					    JSON_TOKENER_VALIDATE_UTF8);
 		obj = json_tokener_parse_ex(tok, line, (int)len);
 		if (!obj || json_tokener_get_error(tok) != json_tokener_success ||
 		    json_tokener_get_parse_end(tok) != (size_t)len)

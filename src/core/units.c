@@ -73,6 +73,8 @@ enum vp_parse_status vp_parse_addr(const char *s, uint64_t *out)
 	if (s[0] != '0' || (s[1] != 'x' && s[1] != 'X'))
 		return vp_parse_size(s, out);
 	for (p = s + 2; *p; p++, n++) {
+		if (n == 16)
+			return VP_PARSE_OVERFLOW;	/* 1 to 16 hex digits */
 		unsigned d;
 
 		if (*p >= '0' && *p <= '9')
@@ -83,8 +85,6 @@ enum vp_parse_status vp_parse_addr(const char *s, uint64_t *out)
 			d = (unsigned)(*p - 'A' + 10);
 		else
 			return VP_PARSE_SYNTAX;
-		if (v >> 60)
-			return VP_PARSE_OVERFLOW;
 		v = (v << 4) | d;
 	}
 	if (n == 0)

@@ -41,7 +41,7 @@ check "lines 4-10: usage errors with line numbers and null config" $?
 jq -r -s '.[2:][] | .error.message' "$tmp/out" >"$tmp/msgs"
 for m in "--align: '3M': not a power of two" "not one JSON object" "unknown key 'colour'" \
 	 "mmu must be a string or a non-negative integer, not array" \
-	 "device must not be negative" "the plan names no device" "trailing characters"; do
+	 "device must not be negative" "the plan names no device" "unexpected character"; do
 	grep -qF -- "$m" "$tmp/msgs"
 	check "error message: $m" $?
 done

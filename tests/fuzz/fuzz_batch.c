@@ -9,10 +9,9 @@
  * for a --device line, once per probe of the --usable search) goes through
  * the wrappers below.  Invariants:
  *  - nothing ends in VP_INTERNAL (a broken vp_check invariant, a model
- *    limit, or the inverse search contradicting itself).  The batch output
- *    does not show this: an internal error becomes an error object like any
- *    input error ({"config": null, "error": {"errno": null, ...}}) and the
- *    exit status is 1, not 70; hence the wrappers;
+ *    limit, or the inverse search contradicting itself), caught in the
+ *    wrappers with the plan's inputs, and no output line is an error of
+ *    kind "internal";
  *  - vp_region_align(region_align, ways), which plan.c divides by, is the
  *    product inverse.h describes (checked before each plan);
  *  - a planned result passes vp_check() again; an error has its status, a
@@ -24,8 +23,9 @@
  *    alignment, and the next smaller size falls short or is refused;
  *  - the output is one JSON object per non-blank input line, in order, with
  *    "line" numbering the input line and "schema_version" 1, holding either
- *    an "error" with a message or "devices" and "totals"; the exit status
- *    is 0 when no line failed and 1 otherwise;
+ *    an "error" with a message and a kind (refused, usage, unsupported) or
+ *    "devices" and "totals"; the exit status is 0 when no line failed and
+ *    1 otherwise (70, for an internal error, is caught before);
  *  - an output line answering a valid UTF-8 input line is valid UTF-8
  *    (JSON text is UTF-8, RFC 8259 section 8.1).  FUZZ_BATCH_UTF8=0 in the
  *    environment turns this check off.
@@ -66,7 +66,7 @@ static bool check_utf8 = true;
 static void describe(const struct vp_input *in, char *buf, size_t len)
 {
 	snprintf(buf, len,
-		 "device %llu@%#llx%s usable %llu region_align %llu ways %u mmu %s page_shift %u kernel %s mode %s map %s align %llu engine %s arch %s",
+		 "device %llu@%#llx%s usable %llu region_align %llu ways %u mmu %s page_shift %u kernel %s mode %s map %s align %llu engine %s arch %s boot_ram %llu hash_16m %d kfence %d radix_only %d",
 		 (unsigned long long)in->size, (unsigned long long)in->start,
 		 in->start_given ? "" : " (default start)",
 		 (unsigned long long)in->usable,
@@ -74,7 +74,9 @@ static void describe(const struct vp_input *in, char *buf, size_t len)
 		 vp_mmu_name(in->mmu), in->page_shift, in->kernel.name,
 		 vp_mode_name(in->mode), vp_map_name(in->map),
 		 (unsigned long long)in->align, vp_engine_name(in->engine),
-		 vp_arch_name(in->arch));
+		 vp_arch_name(in->arch),
+		 (unsigned long long)in->plat.boot_ram_bytes,
+		 in->plat.hash_16m, in->plat.kfence, in->plat.radix_only);
 }
 
 static bool same_warnings(const struct vp_result *a, const struct vp_result *b)
@@ -91,19 +93,20 @@ static bool same_warnings(const struct vp_result *a, const struct vp_result *b)
 }
 
 /* inverse.h: vp_region_align is the base alignment (16 MiB by default),
- * multiplied by the ways when they do not divide it; plan.c divides by it. */
+ * multiplied by the ways when they do not divide it, or 0 (which the
+ * planner refuses) when that does not fit in 64 bits; plan.c divides by
+ * it. */
 static void check_region_align(const struct vp_input *in, const char *what)
 {
 	unsigned __int128 a = in->region_align ? in->region_align : 16ULL << 20;
 	unsigned __int128 want = in->ways > 1 && a % in->ways ? a * in->ways : a;
 	uint64_t got = vp_region_align(in->region_align, in->ways);
 
-	FUZZ_CHECK(got == want, "vp_region_align(%llu, %u) = %llu, not %llu%s (%s)",
+	if (want > UINT64_MAX)
+		want = 0;
+	FUZZ_CHECK(got == want, "vp_region_align(%llu, %u) = %llu, not %llu (%s)",
 		   (unsigned long long)in->region_align, in->ways,
-		   (unsigned long long)got,
-		   (unsigned long long)(want > UINT64_MAX ? a : want),
-		   want > UINT64_MAX ? " x ways, which is over 64 bits" : "",
-		   what);
+		   (unsigned long long)got, (unsigned long long)want, what);
 }
 
 static void check_error(enum vp_status s, const struct vp_error *err,
@@ -314,6 +317,8 @@ static void check_output(const uint8_t *data, size_t size, const char *out,
 				   json_object_get_int(v) == 1,
 			   "output line %lu: no schema_version 1", nout);
 		if (json_object_object_get_ex(root, "error", &e)) {
+			const char *kind;
+
 			any_error = true;
 			FUZZ_CHECK(json_object_is_type(e, json_type_object) &&
 					   json_object_object_get_ex(e, "message",
@@ -322,6 +327,18 @@ static void check_output(const uint8_t *data, size_t size, const char *out,
 					   json_object_get_string_len(v) > 0,
 				   "output line %lu: error without a message",
 				   nout);
+			FUZZ_CHECK(json_object_object_get_ex(e, "kind", &v) &&
+					   json_object_is_type(v, json_type_string),
+				   "output line %lu: error without a kind", nout);
+			kind = json_object_get_string(v);
+			FUZZ_CHECK(strcmp(kind, "internal") != 0,
+				   "output line %lu is an internal error: %s",
+				   nout, json_object_get_string(e));
+			FUZZ_CHECK(strcmp(kind, "refused") == 0 ||
+					   strcmp(kind, "usage") == 0 ||
+					   strcmp(kind, "unsupported") == 0,
+				   "output line %lu: error kind '%s'", nout,
+				   kind);
 		} else {
 			FUZZ_CHECK(json_object_object_get_ex(root, "devices", &v) &&
 					   json_object_array_length(v) == 1 &&

@@ -15,7 +15,7 @@
 #   FUZZ_TARGETS   harnesses to run (default "size kver batch")
 #   FUZZ_TIMEOUT   seconds one input may take before it counts as a hang
 #                  (default 25)
-#   FUZZ_ARGS      extra libFuzzer flags, e.g. "-jobs=4" or "-dict=..."
+#   FUZZ_ARGS      extra libFuzzer flags, e.g. "-only_ascii=1"
 #   FUZZ_CC        the compiler (default clang; needs libFuzzer)
 #   FUZZ_REQUIRE   1: a missing clang/libFuzzer fails the replay instead of
 #                  skipping it (fuzzing always fails without them)
@@ -29,7 +29,7 @@
 # the sanitizer runtimes; only a Recommends of clang-14), libjson-c-dev,
 # pkg-config.
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 export LC_ALL=C
 
 seconds=${FUZZ_SECONDS:-60}
@@ -193,11 +193,11 @@ for t in $targets; do
 		continue
 	fi
 	if [ "$replay" = 1 ]; then
-		replay_one "$t"
+		run=replay_one
 	else
-		fuzz_one "$t"
+		run=fuzz_one
 	fi
-	if [ $? -eq 0 ]; then
+	if "$run" "$t"; then
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))

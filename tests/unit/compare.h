@@ -7,6 +7,7 @@
 #define VP_COMPARE_H
 
 #include <stdbool.h>
+#include <string.h>
 
 #include "plan.h"
 

@@ -49,6 +49,8 @@ static const struct {
 	{ "16G", VP_PARSE_OK, 16ULL << 30 },
 	{ "0xffffffffffffffff", VP_PARSE_OK, UINT64_MAX },
 	{ "0x10000000000000000", VP_PARSE_OVERFLOW, 0 },
+	/* 17 digits, even with leading zeros: the grammar says 1 to 16. */
+	{ "0x00000000000000001", VP_PARSE_OVERFLOW, 0 },
 	{ "0x", VP_PARSE_SYNTAX, 0 },
 	{ "0x1g", VP_PARSE_SYNTAX, 0 },
 	{ "", VP_PARSE_EMPTY, 0 },
