@@ -356,9 +356,12 @@ enum vp_status vp_vmemmap_populate(const struct vp_vmemmap_geom *g,
 
 /*
  * mm/sparse.c:sparse_init @6.1: boot memory's memmap is populated during
- * boot (from memblock), and its sections are early sections, for which
- * pfn_valid() is true throughout.  Radix maps it with PMD leaves (the boot
- * range starts at 0, so every PMD is aligned).
+ * boot (from memblock), a whole section at a time, and its sections are
+ * early sections, for which pfn_valid() is true throughout, even past the
+ * end of RAM in a partly filled last section (include/linux/mmzone.h
+ * line 1840: early_section() answers before the sub-section map).  Radix
+ * maps it with PMD leaves (the boot range starts at 0, so every PMD is
+ * aligned).
  */
 enum vp_status vp_vmemmap_boot(const struct vp_vmemmap_geom *g,
 			       struct vp_mem_state *st, uint64_t end_pfn,
@@ -369,6 +372,7 @@ enum vp_status vp_vmemmap_boot(const struct vp_vmemmap_geom *g,
 
 	if (end_pfn == 0)
 		return VP_OK;
+	end_pfn = vp_div_up(end_pfn, g->section_pfns) * g->section_pfns;
 	r.unit = g->path == VP_PATH_RADIX ? g->pmd_pfns : g->pfns_per_block;
 	r.nr = g->path == VP_PATH_RADIX ? g->pmd_nr :
 					  g->dram_block_bytes >> g->page_shift;

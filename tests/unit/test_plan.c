@@ -597,6 +597,18 @@ static void machine_settings(void)
 	EXPECT_U64(d0()->layout.dataoff, G(1) + M(16));
 	EXPECT_U64(d0()->hotadd.altmap.alloc, 16384);
 
+	/* Boot RAM ending inside a section (1000M: section 62 is [992M,
+	 * 1008M)): the early section is valid as a whole, so a radix 64K
+	 * device from 1000M (2M aligned, outside RAM: accepted) shares it and
+	 * the 2 GiB block 0, already mapped at boot: nothing new. */
+	t_case = "boot RAM 1000M, device in its last section";
+	EXPECT_U64(plan_plat(VP_MMU_RADIX, G(1), M(1000), true, 0, false, true,
+			     M(1000), false), VP_OK);
+	EXPECT_U64(d0()->populate.skipped_blocks, 1);
+	EXPECT_U64(d0()->populate.premapped_pfns, G(1) >> 16);
+	EXPECT_U64(d0()->dram_bytes, 0);
+	EXPECT_U64(d0()->after_free.kept_blocks, 1);
+
 	/* The default start is the first 16 GiB boundary above boot RAM. */
 	t_case = "boot RAM 64G: default start 80G";
 	EXPECT_U64(plan_plat(VP_MMU_RADIX, T(1), 0, false, 0, false, true,
