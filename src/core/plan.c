@@ -85,13 +85,12 @@ static enum vp_status check_input(const struct vp_input *in,
 	return VP_OK;
 }
 
-static void derive(const struct vp_arch_params *p,
-		   const struct vp_vmemmap_geom *g, struct vp_device_result *d)
+/* The byte figures of a device (kernel-model.md §7's definitions). */
+static void derive(const struct vp_arch_params *p, struct vp_device_result *d)
 {
 	const struct vp_altmap *a = &d->hotadd.altmap;
 	uint64_t pfns = d->hotadd.end_pfn - d->hotadd.start_pfn;
 
-	(void)g;
 	d->memmap_bytes = pfns * p->struct_page_size;
 	d->dram_bytes = d->populate.dram_bytes;
 	if (d->hotadd.has_altmap) {
@@ -197,7 +196,7 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 	    (s = vp_vmemmap_populate(&res->geom, &in->kernel.b, in->engine, st,
 				     0, &d->hotadd, &d->populate, err)))
 		return s;
-	derive(&res->arch, &res->geom, d);
+	derive(&res->arch, d);
 	{
 		/* Hot-remove on a copy of the altmap: the result shows the
 		 * altmap as populate left it, and the removal separately. */

@@ -17,7 +17,7 @@ static int suffix_shift(const char *p)
 	if (c >= 'a' && c <= 'z')
 		c = (char)(c - 'a' + 'A');
 	l = strchr(vp_unit_letters, c);
-	if (!l || c == '\0')
+	if (!l)
 		return -1;
 	if (p[1] == '\0' || strcmp(p + 1, "iB") == 0)
 		return 10 * (int)(l - vp_unit_letters + 1);
