@@ -73,10 +73,10 @@ enum vp_parse_status vp_parse_addr(const char *s, uint64_t *out)
 	if (s[0] != '0' || (s[1] != 'x' && s[1] != 'X'))
 		return vp_parse_size(s, out);
 	for (p = s + 2; *p; p++, n++) {
-		if (n == 16)
-			return VP_PARSE_OVERFLOW;	/* 1 to 16 hex digits */
 		unsigned d;
 
+		if (n == 16)
+			return VP_PARSE_OVERFLOW;	/* 1 to 16 hex digits */
 		if (*p >= '0' && *p <= '9')
 			d = (unsigned)(*p - '0');
 		else if (*p >= 'a' && *p <= 'f')

@@ -81,13 +81,14 @@ static enum ref ref_addr(const char *s, uint64_t *out)
 		return ref_size(s, out);
 	if (!s[2])
 		return REF_BAD;
-	/* The first problem met from the left decides: a non-hex character
-	 * (BAD) or a digit that no longer fits (OVERFLOW).  Leading zeros
-	 * are accepted: vp_parse_addr limits the value to 64 bits, not the
-	 * digits to the 16 that units.h names. */
+	/* The first problem met from the left decides: a 17th character
+	 * (OVERFLOW: units.h allows 1 to 16 hex digits, leading zeros
+	 * included) or a non-hex character (BAD). */
 	for (p = s + 2; *p; p++) {
 		unsigned d;
 
+		if (p - (s + 2) == 16)
+			return REF_OVERFLOW;
 		if (*p >= '0' && *p <= '9')
 			d = (unsigned)(*p - '0');
 		else if (*p >= 'a' && *p <= 'f')
