@@ -40,7 +40,7 @@ _vmemplan()
 
     local values=
     case $prev in
-        --help | --usage | --version | -'?' | -V)
+        --help | --usage | --version | -'?' | -h | -V)
             return
             ;;
         --topology)
@@ -126,7 +126,7 @@ _vmemplan()
             --radix-only --kernel-has --kernel-lacks --explain --node
             --topology --sysroot --host
             --kernel --map --mmu --mode --page-size --usage --version
-            -a -b -d -j -k -m -p -V -?'
+            -a -b -d -h -j -k -m -p -V -?'
         while IFS= read -r line; do
             COMPREPLY+=("$line")
         done < <(compgen -W "$opts" -- "$cur")

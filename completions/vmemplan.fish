@@ -51,5 +51,6 @@ complete -c vmemplan -s j -l json -d 'Print one JSON object (schema_version 1)'
 
 # Help
 complete -c vmemplan -s '?' -l help -d 'Give the help list'
+complete -c vmemplan -s h -d 'Give the help list'
 complete -c vmemplan -l usage -d 'Give a short usage message'
 complete -c vmemplan -s V -l version -d 'Print the program version'

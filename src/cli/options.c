@@ -116,6 +116,8 @@ static struct argp_option vp_argp_options[] = {
 	  "Node sizes from a captured DIR/sys/devices/system/node and "
 	  "DIR/proc/meminfo", 2 },
 	{ 0, 0, 0, 0, "Output:", 3 },
+	/* argp has -? and --help; -h is what most tools take. */
+	{ 0, 'h', 0, OPTION_HIDDEN, "Give this help list", 3 },
 	{ "json", 'j', 0, 0, "Print one JSON object (schema_version 1)", 3 },
 	{ "bytes", 'b', 0, 0, "Print sizes in bytes instead of IEC units", 3 },
 	{ "batch", OPT_BATCH, 0, 0,
@@ -198,6 +200,9 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		return 0;
 	}
 	switch (key) {
+	case 'h':
+		argp_state_help(st, stdout, ARGP_HELP_STD_HELP);
+		break;
 	case 'j':
 		ps->o->json = true;
 		break;

@@ -38,4 +38,6 @@ out=$("$bin" --version 2>/dev/null) && [[ $out == "vmemplan "* ]]
 check "--version on stdout, exit 0" $? "'$out'"
 out=$("$bin" --help 2>/dev/null) && [[ $out == *"--device"* ]]
 check "--help on stdout, exit 0" $? ""
+[ "$("$bin" -h 2>/dev/null)" = "$out" ]
+check "-h is --help" $? ""
 exit $status
