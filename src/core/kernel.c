@@ -9,10 +9,14 @@
  * package that imported it (6.1.52-1 for the two powerpc fixes) is later.
  * docs/kernel-changes.md has the evidence for each row.
  *
- * Versions before v6.1 are refused for now: their rows (the 4.13 altmap
- * support, 5.3 sub-sections, 5.7 memremap_compat_align, ...) are not in
- * this table yet, and a planner must not silently answer for a kernel it
- * does not model.  Versions after 6.17 are planned as 6.17, with a caveat.
+ * The baseline is v5.7: 9ffc1d19fc4a/6acd7d5ef264 (memremap_compat_align
+ * and its enforcement in nd_pfn_init) complete the layout rules 6.1 still
+ * has, and docs/kernel-changes.md finds no change between 5.7 and 6.0 that
+ * moves a number except the rows below.  Versions before v5.7 are refused
+ * for now: their rows (the 4.13 altmap support, 5.3 sub-sections, the 5.4
+ * boundary test, ...) are not in this table yet, and a planner must not
+ * silently answer for a kernel it does not model.  Versions after 6.17 are
+ * planned as 6.17, with a caveat.
  */
 #include "kernel.h"
 
@@ -20,23 +24,32 @@
 #include <string.h>
 
 /*
- * Baseline: v6.1 as tagged.
- * - 6e9f05dc66f9 (KMSAN series, v6.1) raised MAX_STRUCT_PAGE_SIZE to 128, and
- *   drivers/nvdimm/pfn_devs.c:nd_pfn_init @v6.1 reserves
- *   MAX_STRUCT_PAGE_SIZE * npfns.
- * - arch/powerpc/mm/init_64.c:altmap_cross_boundary @v6.1 tests
- *   "start_pfn + nr_pfn > altmap->end_pfn" (off by one).
- * - arch/powerpc/mm/init_64.c:vmemmap_free @v6.1 uses alt_end =
- *   base_pfn + reserve + free + alloc + align.
- * - include/linux/mm.h:vmemmap_can_optimize @v6.1 is defined for every
- *   architecture with SPARSEMEM_VMEMMAP.
+ * Baseline: v5.7 (the rules of the 6.1 source lines cited in layout.c,
+ * vmemmap.c and altmap.c, before the rows below):
+ * - nd_pfn_init reserves MAX_STRUCT_PAGE_SIZE (64) * npfns;
+ * - arch/powerpc/mm/init_64.c:altmap_cross_boundary tests
+ *   "start_pfn + nr_pfn > altmap->end_pfn": off by one since it arrived in
+ *   cf387d9644d8 (v5.4);
+ * - arch/powerpc/mm/init_64.c:vmemmap_free uses alt_end =
+ *   base_pfn + reserve + free + alloc + align;
+ * - there is no compound-page vmemmap yet.
  */
-static const struct vp_kbehaviour vp_v61_baseline = {
-	.reserve_struct_page_size = 128,
+static const struct vp_kbehaviour vp_v57_baseline = {
+	.reserve_struct_page_size = 64,
 	.cross_boundary_off_by_one = true,
 	.altmap_free_bound_loose = true,
-	.compound_vmemmap_ungated = true,
+	.compound_vmemmap_ungated = false,
 };
+
+static void compound_vmemmap(struct vp_kbehaviour *b)
+{
+	b->compound_vmemmap_ungated = true;
+}
+
+static void set_reserve_128(struct vp_kbehaviour *b)
+{
+	b->reserve_struct_page_size = 128;
+}
 
 static void set_reserve_64(struct vp_kbehaviour *b)
 {
@@ -93,6 +106,20 @@ static void radix_align_pmd(struct vp_kbehaviour *b)
  * marked (I) in docs/kernel-changes.md are inferred from the merge window,
  * not read from a tagged tree. */
 static const struct vp_kchange vp_table[] = {
+	{
+		.commit = "4917f55b4ef9",
+		.subject = "mm/sparse-vmemmap: improve memory savings for compound devmaps",
+		.effect = "devdax map=mem with an align above PAGE_SIZE takes the compound-page vmemmap path, on every architecture (not modelled)",
+		.mainline_major = 5, .mainline_minor = 17,
+		.apply = compound_vmemmap,
+	},
+	{
+		.commit = "6e9f05dc66f9",
+		.subject = "libnvdimm/pfn_dev: increase MAX_STRUCT_PAGE_SIZE",
+		.effect = "map=dev reserves 128 bytes per pfn (MAX_STRUCT_PAGE_SIZE 64 -> 128, KMSAN series)",
+		.mainline_major = 6, .mainline_minor = 1,
+		.apply = set_reserve_128,
+	},
 	{
 		.commit = "c91d71363084",
 		.subject = "nvdimm: Support sizeof(struct page) > MAX_STRUCT_PAGE_SIZE",
@@ -267,7 +294,7 @@ enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 	 * arrived in v4.13; anything older has no map=dev at all. */
 	if (kver_cmp3(v->major, v->minor, 0, 4, 13, 0) < 0)
 		return VP_KVER_TOO_OLD;
-	if (kver_cmp3(v->major, v->minor, 0, 6, 1, 0) < 0)
+	if (kver_cmp3(v->major, v->minor, 0, 5, 7, 0) < 0)
 		return VP_KVER_NOT_MODELLED;
 	memset(out, 0, sizeof(*out));
 	out->ver = *v;
@@ -292,7 +319,7 @@ void vp_kernel_apply(struct vp_kernel *k)
 	size_t i, n;
 	const struct vp_kchange *t = vp_kchanges(&n);
 
-	k->b = vp_v61_baseline;
+	k->b = vp_v57_baseline;
 	for (i = 0; i < n; i++) {
 		bool on = vp_kchange_applies(&t[i], &k->ver);
 
@@ -385,7 +412,7 @@ const char *vp_kver_strerror(enum vp_kver_status st)
 	case VP_KVER_TOO_OLD:
 		return "powerpc has no vmem_altmap support before 4.13";
 	case VP_KVER_NOT_MODELLED:
-		return "not modelled yet; modelled: 6.1 and later (6.1.y, 6.2 ... 6.17 and their stable releases)";
+		return "not modelled yet; modelled: 5.7 and later (5.7 ... 6.17 and their stable releases)";
 	}
 	return "invalid";
 }

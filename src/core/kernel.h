@@ -99,7 +99,9 @@ enum vp_kver_status vp_kver_parse(const char *s, struct vp_kver *out);
 enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 				      struct vp_kernel *out);
 const char *vp_kver_strerror(enum vp_kver_status st);
-/* The newest version whose behaviour is modelled. */
+/* The oldest and the newest version whose behaviour is modelled. */
+#define VP_KERNEL_OLDEST_MAJOR 5
+#define VP_KERNEL_OLDEST_MINOR 7
 #define VP_KERNEL_NEWEST_MAJOR 6
 #define VP_KERNEL_NEWEST_MINOR 17
 /* Whether row r applies to version v (exposed for --explain and tests). */

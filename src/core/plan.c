@@ -73,7 +73,7 @@ static enum vp_status check_input(const struct vp_input *in,
 
 		if (in->kernel.b.compound_vmemmap_ungated && al > p->page_size)
 			return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
-				       "devdax map=mem on kernel %s takes the compound-page vmemmap path (before 87a7ae75d738, in 6.1.184), which is not modelled; use --align %s or a kernel >= 6.1.184",
+				       "devdax map=mem on kernel %s takes the compound-page vmemmap path (4917f55b4ef9, 5.17, until 87a7ae75d738, 6.4 and 6.1.184), which is not modelled; use --align %s, a kernel before 5.17, or 6.1.184 and later",
 				       in->kernel.name,
 				       vp_format_iec(p->page_size, a, sizeof(a)));
 		if (in->mmu == VP_MMU_RADIX &&

@@ -91,7 +91,7 @@ row 64 "--boot-ram: '3P': beyond the physical address limit" --device 1T --boot-
 row 64 "has no hash MMU" --device 1T --mmu hash --radix-only
 row 64 "--kfence" --device 1T --kfence=yes
 # Kernel versions.
-row 64 "--kernel: '5.14': not modelled yet" --device 1T --kernel 5.14
+row 64 "--kernel: '5.6': not modelled yet" --device 1T --kernel 5.6
 row 64 "devdax map=mem on radix with align 1 GiB takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.6 --align 1G
 row 64 "devdax map=mem on radix with align 2 MiB takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.12.117 --page-size 4K
 row 1 "returns -ENXIO: unable to satisfy requested alignment" --device 3M --kernel 6.6

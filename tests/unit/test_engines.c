@@ -32,7 +32,7 @@ static uint64_t pick(uint64_t n)
 	return rnd() % n;
 }
 
-static const char *const kernels[] = { "6.1.0", "6.1.12", "6.1.39",
+static const char *const kernels[] = { "5.14", "6.1.0", "6.1.39",
 				       "6.1.192", "6.6", "6.12.117", "6.17" };
 
 int main(void)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Version grammar and the 6.1.y sub-eras of the change table:
+/* Version grammar, the v5.7 baseline, and the 6.1.y sub-eras of the change
+ * table (6e9f05dc66f9 raised the reserve to 128 in v6.1):
  *   6.1.0 - 6.1.11   MAX_STRUCT_PAGE_SIZE 128 (c91d71363084 in 6.1.12)
  *   6.1.0 - 6.1.38   altmap_cross_boundary off by one (c8eebc4a99f1, 6.1.39)
  *   6.1.0 - 6.1.44   vmemmap_free's loose altmap bound (6722b2571205, 6.1.45)
@@ -32,8 +33,15 @@ static const struct {
 	{ "4.12", VP_KVER_TOO_OLD, 0, 0, 0, 0 },
 	{ "3.10.0", VP_KVER_TOO_OLD, 0, 0, 0, 0 },
 	{ "4.13", VP_KVER_NOT_MODELLED, 0, 0, 0, 0 },
-	{ "5.14.0-362.el9", VP_KVER_NOT_MODELLED, 0, 0, 0, 0 },
-	{ "6.0.19", VP_KVER_NOT_MODELLED, 0, 0, 0, 0 },
+	{ "5.6.19", VP_KVER_NOT_MODELLED, 0, 0, 0, 0 },
+	/* v5.7 baseline: 64-byte reserve, off-by-one (cf387d9644d8, 5.4),
+	 * loose free bound, no compound vmemmap before 4917f55b4ef9 (5.17). */
+	{ "5.7", VP_KVER_OK, 64, 1, 1, 0 },
+	{ "5.14.0-362.el9", VP_KVER_OK, 64, 1, 1, 0 },
+	{ "5.15.100", VP_KVER_OK, 64, 1, 1, 0 },
+	{ "5.16", VP_KVER_OK, 64, 1, 1, 0 },
+	{ "5.17", VP_KVER_OK, 64, 1, 1, 1 },
+	{ "6.0.19", VP_KVER_OK, 64, 1, 1, 1 },
 	{ "6.2", VP_KVER_OK, 64, 1, 1, 1 },	/* 6.2: c91d71363084 only */
 	{ "6.4", VP_KVER_OK, 64, 1, 1, 0 },	/* + 87a7ae75d738 */
 	{ "6.4.10", VP_KVER_OK, 64, 1, 0, 0 },	/* 6722b2571205 backport */

@@ -273,6 +273,23 @@ static void one_block_exact(void)
 	EXPECT_U64(d0()->populate.cross_blocks, 1);
 	EXPECT_U64(d0()->dram_bytes, M(2));
 	EXPECT_U64(d0()->hotadd.altmap.alloc, 0);
+	t_case = "radix 64K 1T@2T, 5.14 (RHEL 9)";
+	/* v5.7-6.0: 64-byte reserve (dataoff 1 GiB + 2 MiB as E1) but the
+	 * off-by-one: the last of 512 blocks (start_pfn + 32768 > end_pfn)
+	 * goes to DRAM: alloc 511 x 32 = 16352, align 31, DRAM 2 MiB. */
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), T(2), VP_MAP_DEV,
+			"5.14.0-362.el9", 0), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, 1075838976);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 16352);
+	EXPECT_U64(d0()->hotadd.altmap.align, 31);
+	EXPECT_U64(d0()->dram_bytes, M(2));
+	t_case = "hash 64K 1T@2T, 5.15";
+	/* Hash: the last 16 GiB window, 16 MiB DRAM; alloc 63 x 256. */
+	EXPECT_U64(plan(VP_MMU_HASH, 16, T(1), T(2), VP_MAP_DEV, "5.15", 0),
+		   VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, 1090519040);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 16128);
+	EXPECT_U64(d0()->dram_bytes, M(16));
 	t_case = "radix 64K 2G@16G+2M";
 	/* P0 = 262176, P1 = 294944: blocks 8 and 9, each describing pfns
 	 * outside the device -> 2 DRAM blocks, nothing from the altmap. */
@@ -363,6 +380,23 @@ static void align_refusals(void)
 			VP_MAP_DEV, NULL, 0), VP_BADINPUT);
 	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), (1ULL << 51) - T(1),
 			VP_MAP_DEV, NULL, 0), VP_OK);
+	t_case = "devdax map=mem: no compound path before 5.17";
+	{
+		struct vp_input in;
+		struct vp_kver v;
+
+		vp_input_defaults(&in);
+		in.size = T(1);
+		in.mode = VP_MODE_DEVDAX;
+		in.map = VP_MAP_MEM;
+		vp_kver_parse("5.16", &v);
+		vp_kernel_resolve(&v, &in.kernel);
+		EXPECT_U64(vp_plan(&in, &res, &err), VP_OK);
+		EXPECT_U64(res.totals.dram_bytes, G(1));
+		vp_kver_parse("5.17", &v);
+		vp_kernel_resolve(&v, &in.kernel);
+		EXPECT_U64(vp_plan(&in, &res, &err), VP_UNSUPPORTED);
+	}
 	t_case = "devdax map=mem on 6.1.183";
 	{
 		struct vp_input in;
