@@ -26,9 +26,9 @@ enum vp_engine { VP_ENGINE_RUNLENGTH, VP_ENGINE_REFERENCE };
  * (hash_utils.c:htab_init_page_sizes).  Boot RAM matters twice: its
  * sections are valid early sections whose vmemmap blocks already exist, so
  * a device block sharing a window with it costs nothing new; and a device
- * overlapping it is refused.  (Options for these come with the kernel
- * version and several-device work; the JSON reports them under
- * config.assumptions.)
+ * overlapping it is refused.  The options --boot-ram, --hash-16m, --kfence
+ * and --radix-only (or --host) change them; the JSON reports them under
+ * config.assumptions.
  */
 struct vp_platform {
 	bool hash_16m;		/* 16M pages in ibm,segment-page-sizes */
