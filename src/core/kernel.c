@@ -41,65 +41,39 @@ static const struct vp_kbehaviour vp_v57_baseline = {
 	.compound_vmemmap_ungated = false,
 };
 
-static void compound_vmemmap(struct vp_kbehaviour *b)
+/* Sets one behaviour (struct vp_kchange.knob) to value. */
+static void set_knob(struct vp_kbehaviour *b, enum vp_knob knob,
+		     unsigned value)
 {
-	b->compound_vmemmap_ungated = true;
-}
-
-static void set_reserve_128(struct vp_kbehaviour *b)
-{
-	b->reserve_struct_page_size = 128;
-}
-
-static void set_reserve_64(struct vp_kbehaviour *b)
-{
-	b->reserve_struct_page_size = 64;
-}
-
-static void fix_cross_boundary(struct vp_kbehaviour *b)
-{
-	b->cross_boundary_off_by_one = false;
-}
-
-static void fix_free_bound(struct vp_kbehaviour *b)
-{
-	b->altmap_free_bound_loose = false;
-}
-
-static void gate_compound_vmemmap(struct vp_kbehaviour *b)
-{
-	b->compound_vmemmap_ungated = false;
-}
-
-static void radix_own_populate(struct vp_kbehaviour *b)
-{
-	b->radix_own_populate = true;
-	b->radix_start_align = VP_RADIX_ALIGN_NONE;
-}
-
-static void radix_pud_align(struct vp_kbehaviour *b)
-{
-	b->radix_pud_align = true;
-}
-
-static void radix_compound(struct vp_kbehaviour *b)
-{
-	b->radix_compound_vmemmap = true;
-}
-
-static void enxio_end_trunc(struct vp_kbehaviour *b)
-{
-	b->enxio_excludes_end_trunc = true;
-}
-
-static void radix_align_page(struct vp_kbehaviour *b)
-{
-	b->radix_start_align = VP_RADIX_ALIGN_PAGE;
-}
-
-static void radix_align_pmd(struct vp_kbehaviour *b)
-{
-	b->radix_start_align = VP_RADIX_ALIGN_PMD_NO_ALTMAP;
+	switch (knob) {
+	case VP_KNOB_RESERVE_STRUCT_PAGE_SIZE:
+		b->reserve_struct_page_size = value;
+		break;
+	case VP_KNOB_CROSS_BOUNDARY_OFF_BY_ONE:
+		b->cross_boundary_off_by_one = value;
+		break;
+	case VP_KNOB_ALTMAP_FREE_BOUND_LOOSE:
+		b->altmap_free_bound_loose = value;
+		break;
+	case VP_KNOB_COMPOUND_VMEMMAP_UNGATED:
+		b->compound_vmemmap_ungated = value;
+		break;
+	case VP_KNOB_RADIX_OWN_POPULATE:
+		b->radix_own_populate = value;
+		break;
+	case VP_KNOB_RADIX_START_ALIGN:
+		b->radix_start_align = (enum vp_radix_align)value;
+		break;
+	case VP_KNOB_RADIX_PUD_ALIGN:
+		b->radix_pud_align = value;
+		break;
+	case VP_KNOB_RADIX_COMPOUND_VMEMMAP:
+		b->radix_compound_vmemmap = value;
+		break;
+	case VP_KNOB_ENXIO_EXCLUDES_END_TRUNC:
+		b->enxio_excludes_end_trunc = value;
+		break;
+	}
 }
 
 /* In mainline order; rows of one tag in the order they landed.  Tags
@@ -111,14 +85,14 @@ static const struct vp_kchange vp_table[] = {
 		.subject = "mm/sparse-vmemmap: improve memory savings for compound devmaps",
 		.effect = "devdax map=mem with an align above PAGE_SIZE takes the compound-page vmemmap path, on every architecture (not modelled)",
 		.mainline_major = 5, .mainline_minor = 17,
-		.apply = compound_vmemmap,
+		.knob = VP_KNOB_COMPOUND_VMEMMAP_UNGATED, .value = 1,
 	},
 	{
 		.commit = "6e9f05dc66f9",
 		.subject = "libnvdimm/pfn_dev: increase MAX_STRUCT_PAGE_SIZE",
 		.effect = "map=dev reserves 128 bytes per pfn (MAX_STRUCT_PAGE_SIZE 64 -> 128, KMSAN series)",
 		.mainline_major = 6, .mainline_minor = 1,
-		.apply = set_reserve_128,
+		.knob = VP_KNOB_RESERVE_STRUCT_PAGE_SIZE, .value = 128,
 	},
 	{
 		.commit = "c91d71363084",
@@ -126,7 +100,7 @@ static const struct vp_kchange vp_table[] = {
 		.effect = "map=dev reserve back to 64 bytes per pfn (MAX_STRUCT_PAGE_SIZE 128 -> 64)",
 		.mainline_major = 6, .mainline_minor = 2,
 		.stable = { { 6, 1, 12 } },
-		.apply = set_reserve_64,
+		.knob = VP_KNOB_RESERVE_STRUCT_PAGE_SIZE, .value = 64,
 	},
 	{
 		.commit = "87a7ae75d738",
@@ -134,7 +108,7 @@ static const struct vp_kchange vp_table[] = {
 		.effect = "compound-page vmemmap only where the architecture opts in (not powerpc in 6.1.y)",
 		.mainline_major = 6, .mainline_minor = 4,
 		.stable = { { 6, 1, 184 } },
-		.apply = gate_compound_vmemmap,
+		.knob = VP_KNOB_COMPOUND_VMEMMAP_UNGATED, .value = 0,
 	},
 	{
 		.commit = "c8eebc4a99f1",
@@ -142,7 +116,7 @@ static const struct vp_kchange vp_table[] = {
 		.effect = "the last vmemmap block of a block-aligned device may use the altmap",
 		.mainline_major = 6, .mainline_minor = 5,
 		.stable = { { 6, 1, 39 } },
-		.apply = fix_cross_boundary,
+		.knob = VP_KNOB_CROSS_BOUNDARY_OFF_BY_ONE, .value = 0,
 	},
 	{
 		.commit = "6722b2571205",
@@ -150,35 +124,35 @@ static const struct vp_kchange vp_table[] = {
 		.effect = "vmemmap_free recognises altmap blocks by [base_pfn, base_pfn + reserve + free)",
 		.mainline_major = 6, .mainline_minor = 5,
 		.stable = { { 6, 1, 45 }, { 6, 4, 10 } },
-		.apply = fix_free_bound,
+		.knob = VP_KNOB_ALTMAP_FREE_BOUND_LOOSE, .value = 0,
 	},
 	{
 		.commit = "368a0590d954",
 		.subject = "powerpc/book3s64/vmemmap: switch radix to use a different vmemmap handling function",
 		.effect = "radix maps the vmemmap with 2 MiB PMD leaves and PAGE_SIZE PTE pages, both from the altmap",
 		.mainline_major = 6, .mainline_minor = 6,
-		.apply = radix_own_populate,
+		.knob = VP_KNOB_RADIX_OWN_POPULATE, .value = 1,
 	},
 	{
 		.commit = "27af67f35631",
 		.subject = "powerpc/book3s64/mm: enable transparent pud hugepage",
 		.effect = "radix offers --align 1G (HPAGE_PUD_SIZE)",
 		.mainline_major = 6, .mainline_minor = 6,
-		.apply = radix_pud_align,
+		.knob = VP_KNOB_RADIX_PUD_ALIGN, .value = 1,
 	},
 	{
 		.commit = "f2b79c0d7968",
 		.subject = "powerpc/book3s64/radix: add support for vmemmap optimization for radix",
 		.effect = "radix devdax map=mem may share vmemmap tail pages (compound pages)",
 		.mainline_major = 6, .mainline_minor = 6,
-		.apply = radix_compound,
+		.knob = VP_KNOB_RADIX_COMPOUND_VMEMMAP, .value = 1,
 	},
 	{
 		.commit = "e96d9a938e89",
 		.subject = "nvdimm/pfn_dev: Prevent the creation of zero-sized namespaces",
 		.effect = "-ENXIO when dataoff >= size - end_trunc (was: >= size)",
 		.mainline_major = 6, .mainline_minor = 6,
-		.apply = enxio_end_trunc,
+		.knob = VP_KNOB_ENXIO_EXCLUDES_END_TRUNC, .value = 1,
 	},
 	{
 		.commit = "9cf7e13fecba",
@@ -186,14 +160,14 @@ static const struct vp_kchange vp_table[] = {
 		.effect = "radix: a device's first page shared with memory below it comes from DRAM; no PMD leaf at an unaligned start",
 		.mainline_major = 6, .mainline_minor = 15,
 		.stable = { { 6, 6, 90 }, { 6, 12, 28 } },
-		.apply = radix_align_page,
+		.knob = VP_KNOB_RADIX_START_ALIGN, .value = VP_RADIX_ALIGN_PAGE,
 	},
 	{
 		.commit = "f5164797284d",
 		.subject = "book3s64/radix : Optimize vmemmap start alignment",
 		.effect = "radix without an altmap (map=mem): PMD leaves again at an unaligned start",
 		.mainline_major = 6, .mainline_minor = 17,
-		.apply = radix_align_pmd,
+		.knob = VP_KNOB_RADIX_START_ALIGN, .value = VP_RADIX_ALIGN_PMD_NO_ALTMAP,
 	},
 };
 
@@ -328,7 +302,7 @@ void vp_kernel_apply(struct vp_kernel *k)
 		if (k->forced_off & (1u << i))
 			on = false;
 		if (on)
-			t[i].apply(&k->b);
+			set_knob(&k->b, t[i].knob, t[i].value);
 	}
 }
 

@@ -78,6 +78,19 @@ struct vp_kernel {
 	uint32_t forced_on, forced_off;
 };
 
+/* The behaviour a kernel change sets (one field of struct vp_kbehaviour). */
+enum vp_knob {
+	VP_KNOB_RESERVE_STRUCT_PAGE_SIZE,
+	VP_KNOB_CROSS_BOUNDARY_OFF_BY_ONE,
+	VP_KNOB_ALTMAP_FREE_BOUND_LOOSE,
+	VP_KNOB_COMPOUND_VMEMMAP_UNGATED,
+	VP_KNOB_RADIX_OWN_POPULATE,
+	VP_KNOB_RADIX_START_ALIGN,
+	VP_KNOB_RADIX_PUD_ALIGN,
+	VP_KNOB_RADIX_COMPOUND_VMEMMAP,
+	VP_KNOB_ENXIO_EXCLUDES_END_TRUNC,
+};
+
 /* One row per kernel change that moves a number. */
 struct vp_kchange {
 	const char *commit;	/* mainline commit, 12 hex digits */
@@ -89,7 +102,8 @@ struct vp_kchange {
 	struct {
 		unsigned major, minor, patch;
 	} stable[3];
-	void (*apply)(struct vp_kbehaviour *b);
+	enum vp_knob knob;	/* what the change sets ... */
+	unsigned value;		/* ... to what */
 };
 
 #define VP_KERNEL_DEFAULT "6.1.192"
