@@ -38,16 +38,6 @@ static const struct {
 				  "a commit id of vmemplan's kernel changes" },
 };
 
-const char *vp_value_option(enum vp_value_key k)
-{
-	return vp_keys[k].option;
-}
-
-const char *vp_value_json_key(enum vp_value_key k)
-{
-	return vp_keys[k].json;
-}
-
 int vp_value_lookup_json(const char *name)
 {
 	int k;

@@ -33,10 +33,7 @@ enum vp_value_key {
 	VP_KEY_COUNT
 };
 
-/* "--page-size" for VP_KEY_PAGE_SIZE. */
-const char *vp_value_option(enum vp_value_key k);
-/* "page_size" for VP_KEY_PAGE_SIZE; -1 from the lookup when unknown. */
-const char *vp_value_json_key(enum vp_value_key k);
+/* The key of a batch plan's member ("page_size"), or -1 when unknown. */
 int vp_value_lookup_json(const char *name);
 
 /* text as a message quotes it: at most 48 bytes, cut on a UTF-8 character

@@ -20,7 +20,7 @@ uint64_t vp_altmap_room(const struct vp_altmap *a)
 }
 
 /* nr_align = 1 << __ffs(nr); pad = ALIGN(next, nr_align) - next. */
-uint64_t vp_altmap_pad(const struct vp_altmap *a, uint64_t nr)
+static uint64_t pad_for(const struct vp_altmap *a, uint64_t nr)
 {
 	uint64_t natural = nr & -nr, next = next_pfn(a);
 
@@ -29,7 +29,7 @@ uint64_t vp_altmap_pad(const struct vp_altmap *a, uint64_t nr)
 
 bool vp_altmap_alloc(struct vp_altmap *a, uint64_t nr, uint64_t *pfn)
 {
-	uint64_t pad = vp_altmap_pad(a, nr);
+	uint64_t pad = pad_for(a, nr);
 
 	if (nr == 0 || nr + pad > vp_altmap_room(a))
 		return false;

@@ -11,13 +11,10 @@
 
 #include "layout.h"
 
-/* altmap_alloc_block_buf: nr pfns, naturally aligned.  On success sets
- * *pfn to the first pfn handed out and returns true; on failure changes
- * nothing.  page_shift/size are in pfns already (nr = size >> PAGE_SHIFT). */
+/* altmap_alloc_block_buf for a block of nr pfns (its size >> PAGE_SHIFT),
+ * padded to nr's natural alignment.  On success sets *pfn to the first pfn
+ * handed out and returns true; on failure changes nothing. */
 bool vp_altmap_alloc(struct vp_altmap *a, uint64_t nr, uint64_t *pfn);
-
-/* How many pfns the next request of nr pfns would be padded by. */
-uint64_t vp_altmap_pad(const struct vp_altmap *a, uint64_t nr);
 
 /* Pfns still free for allocation (vmem_altmap_nr_free). */
 uint64_t vp_altmap_room(const struct vp_altmap *a);

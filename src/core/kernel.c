@@ -268,7 +268,8 @@ enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 	 * arrived in v4.13; anything older has no map=dev at all. */
 	if (kver_cmp3(v->major, v->minor, 0, 4, 13, 0) < 0)
 		return VP_KVER_TOO_OLD;
-	if (kver_cmp3(v->major, v->minor, 0, 5, 7, 0) < 0)
+	if (kver_cmp3(v->major, v->minor, 0, VP_KERNEL_OLDEST_MAJOR,
+		      VP_KERNEL_OLDEST_MINOR, 0) < 0)
 		return VP_KVER_NOT_MODELLED;
 	memset(out, 0, sizeof(*out));
 	out->ver = *v;

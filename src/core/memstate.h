@@ -66,6 +66,18 @@ static inline uint64_t vp_run_hi(const struct vp_block_run *r)
 	return (r->first + r->count) * r->unit;
 }
 
+/*
+ * The end of the hot-add chunk that starts at pfn: mm/memory_hotplug.c:
+ * __add_pages and __remove_pages @6.1 (lines 332-335, 536-540) cut a range
+ * at section boundaries (S pfns) and at its end.
+ */
+static inline uint64_t vp_chunk_end(uint64_t pfn, uint64_t end, uint64_t S)
+{
+	uint64_t next = (pfn / S + 1) * S;
+
+	return next < end ? next : end;
+}
+
 bool vp_valid_intersects(const struct vp_mem_state *st, uint64_t lo,
 			 uint64_t hi);
 enum vp_status vp_valid_add(struct vp_mem_state *st, uint64_t lo, uint64_t hi,

@@ -245,13 +245,11 @@ static enum vp_status populate_runlength(struct vp_populate_ctx *x,
 	const struct vp_vmemmap_geom *g = x->g;
 	uint64_t P0 = x->h->start_pfn, P1 = x->h->end_pfn;
 	uint64_t W = g->pfns_per_block, S = g->section_pfns;
-	uint64_t e0 = (P0 / S + 1) * S, pl = (P1 - 1) / S * S;
+	uint64_t e0 = vp_chunk_end(P0, P1, S), pl = (P1 - 1) / S * S;
 	uint64_t b0 = P0 / W, be = vp_div_up(P1, W), a_end, c_start;
 	uint64_t x0lo = 0, x0hi = 0, xllo = 0, xlhi = 0;
 	enum vp_status s;
 
-	if (e0 > P1)
-		e0 = P1;
 	if (pl < P0)
 		pl = P0;
 	/* Edge chunks whose section was valid before them. */
@@ -289,7 +287,7 @@ static enum vp_status populate_reference(struct vp_populate_ctx *x,
 		uint64_t sec = pfn / S * S;
 		bool sec_valid = vp_valid_intersects(x->st, sec, sec + S);
 
-		cur = (sec + S < end ? sec + S : end) - pfn;
+		cur = vp_chunk_end(pfn, end, S) - pfn;
 		if (sec_valid && (s = vp_valid_add(x->st, pfn, pfn + cur, err)))
 			return s;
 		for (c = pfn / W; c * W < pfn + cur; c++) {
@@ -437,7 +435,6 @@ static enum vp_status free_range(const struct vp_kbehaviour *kb,
 			e = r->first + r->count;
 		if (vp_blocks_populated(st->valid, st->nvalid, r->unit, c, e,
 					&stop)) {
-			out->kept_blocks += stop - c;
 			pfn = stop * r->unit;
 			continue;
 		}
@@ -480,18 +477,14 @@ enum vp_status vp_vmemmap_free(const struct vp_vmemmap_geom *g,
 			return s;
 		s = free_range(kb, st, h, extra, P0, P1, g->page_shift, out,
 			       err);
-		out->kept_blocks = 0;	/* counted below, as for reference */
 	} else {
 		for (pfn = P0; pfn < P1 && !s; pfn += cur) {
-			uint64_t sec = pfn / S * S;
-
-			cur = (sec + S < P1 ? sec + S : P1) - pfn;
+			cur = vp_chunk_end(pfn, P1, S) - pfn;
 			if ((s = vp_valid_remove(st, pfn, pfn + cur, err)))
 				return s;
 			s = free_range(kb, st, h, extra, pfn, pfn + cur,
 				       g->page_shift, out, err);
 		}
-		out->kept_blocks = 0;
 	}
 	if (s)
 		return s;

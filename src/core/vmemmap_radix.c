@@ -160,9 +160,7 @@ static enum vp_status populate_chunks(struct vp_populate_ctx *x, uint64_t lo,
 	enum vp_status s;
 
 	for (pfn = lo; pfn < hi; pfn += cur) {
-		uint64_t sec = pfn / S * S;
-
-		cur = (sec + S < hi ? sec + S : hi) - pfn;
+		cur = vp_chunk_end(pfn, hi, S) - pfn;
 		if ((s = populate_chunk(x, pfn, pfn + cur, err)))
 			return s;
 		if (mark_valid && (s = vp_valid_add(x->st, pfn, pfn + cur, err)))
