@@ -17,8 +17,8 @@ ALL_CPPFLAGS = -DVERSION='"$(VERSION)"' $(CPPFLAGS)
 CORE_SRC = src/core/units.c src/core/error.c src/core/kernel.c \
            src/core/input.c src/core/arch.c src/core/layout.c \
            src/core/altmap.c src/core/memstate.c src/core/vmemmap.c \
-           src/core/vmemmap_radix.c src/core/plan.c src/core/inverse.c \
-           src/core/check.c
+           src/core/vmemmap_radix.c src/core/vmemmap_x86.c src/core/plan.c \
+           src/core/inverse.c src/core/check.c
 # The probe layer: the only code that reads the machine (libnuma, /proc).
 PROBE_SRC = src/probe/numa.c src/probe/host.c
 CLI_SRC = src/cli/values.c src/cli/options.c src/cli/render_text.c \

@@ -123,7 +123,7 @@ _vmemplan()
     if [[ -z $cur || $cur == -* ]]; then
         local opts='--align --arch --batch --bytes --device --engine --help --json
             --region-align --usable --ways -u --boot-ram --hash-16m --kfence
-            --radix-only --kernel-has --kernel-lacks --explain --node
+            --radix-only --la57 --kernel-has --kernel-lacks --explain --node
             --topology --sysroot --host
             --kernel --map --mmu --mode --page-size --usage --version
             -a -b -d -h -j -k -m -p -V -?'

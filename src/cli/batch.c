@@ -62,10 +62,10 @@ static int input_error(struct vp_error *err, const char *fmt, ...)
 
 /* One plan object -> *in (starting from the defaults). */
 static int read_plan(json_object *obj, struct vp_input *in,
-		     struct vp_error *err)
+		     unsigned given, struct vp_error *err)
 {
 	bool have_device = false;
-	char text[64];
+	char text[192];
 
 	if (!json_object_is_type(obj, json_type_object))
 		return input_error(err, "a plan must be a JSON object");
@@ -79,7 +79,7 @@ static int read_plan(json_object *obj, struct vp_input *in,
 
 			vp_value_quote(q, sizeof(q), key);
 			return input_error(err,
-					   "unknown key '%s'; expected device or usable, arch, page_size, mmu, kernel, mode, map, align, region_align, ways, boot_ram, hash_16m, kfence, radix_only, kernel_has, kernel_lacks or engine",
+					   "unknown key '%s'; expected device or usable, arch, page_size, mmu, kernel, mode, map, align, region_align, ways, boot_ram, hash_16m, kfence, radix_only, la57, kernel_has, kernel_lacks or engine",
 					   q);
 		}
 		switch (json_object_get_type(val)) {
@@ -116,6 +116,7 @@ static int read_plan(json_object *obj, struct vp_input *in,
 			err->where = NULL;
 			return -1;
 		}
+		given |= 1u << k;
 		if (k == VP_KEY_DEVICE || k == VP_KEY_USABLE) {
 			if (have_device)
 				return input_error(err, "give one of device and usable, once");
@@ -124,13 +125,15 @@ static int read_plan(json_object *obj, struct vp_input *in,
 	}
 	if (!have_device)
 		return input_error(err, "the plan names no device (or usable target)");
+	if (vp_values_check_arch(in, given, true, text, sizeof(text)))
+		return input_error(err, "%s", text);
 	return 0;
 }
 
 /* *failed: 1 for a line that gave an error object, 2 for an internal
  * error (a bug: exit 70). */
 static json_object *plan_line(const char *line, long len,
-			      const struct vp_input *defaults,
+			      const struct vp_input *defaults, unsigned given,
 			      struct vp_result *res, int *failed)
 {
 	struct json_tokener *tok = json_tokener_new_ex(VP_BATCH_MAX_DEPTH);
@@ -153,7 +156,7 @@ static json_object *plan_line(const char *line, long len,
 				    obj ? "trailing characters" :
 					  json_tokener_error_desc(
 						  json_tokener_get_error(tok)));
-		else if (read_plan(obj, &in, &err) == 0)
+		else if (read_plan(obj, &in, given, &err) == 0)
 			planned = true;
 	}
 	if (planned && vp_answer(&in, res, &err) == VP_OK) {
@@ -174,7 +177,8 @@ static json_object *plan_line(const char *line, long len,
 	return out;
 }
 
-int vp_batch(FILE *in, FILE *out, const struct vp_input *defaults)
+int vp_batch(FILE *in, FILE *out, const struct vp_input *defaults,
+	     unsigned given)
 {
 	static char buf[VP_BATCH_MAX_LINE + 1];
 	static struct vp_result res;
@@ -202,7 +206,7 @@ int vp_batch(FILE *in, FILE *out, const struct vp_input *defaults)
 			if (failed < 1)
 				failed = 1;
 		} else {
-			o = plan_line(buf, len, defaults, &res, &failed);
+			o = plan_line(buf, len, defaults, given, &res, &failed);
 		}
 		json_object_object_add(o, "line", json_object_new_uint64(lineno));
 		if (vp_json_emit(out, o, false))

@@ -11,6 +11,7 @@
  * every line was planned and accepted, 1 when any line gave an error
  * object, 70 when any of those was an internal error, 74 when output
  * failed. */
-int vp_batch(FILE *in, FILE *out, const struct vp_input *defaults);
+int vp_batch(FILE *in, FILE *out, const struct vp_input *defaults,
+	     unsigned given);
 
 #endif

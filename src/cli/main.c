@@ -15,6 +15,7 @@
 #include "../probe/numa.h"
 #include "options.h"
 #include "render.h"
+#include "values.h"
 
 /* stdout is flushed and checked, so that a full disk is an error and a
  * script never reads truncated output from a successful exit. */
@@ -52,6 +53,15 @@ int main(int argc, char **argv)
 			return VP_EXIT_USAGE;
 		}
 	}
+	if (!o.batch) {
+		char msg[256];
+
+		if (vp_values_check_arch(&o.in, o.keys_given, false, msg,
+					 sizeof(msg))) {
+			fprintf(stderr, "vmemplan: %s\n", msg);
+			return VP_EXIT_USAGE;
+		}
+	}
 	if (o.numa_wanted) {
 		char msg[512], note[200];
 
@@ -75,7 +85,7 @@ int main(int argc, char **argv)
 				VP_EXIT_IO :
 				VP_EXIT_OK);
 	if (o.batch)
-		return close_stdout(vp_batch(stdin, stdout, &o.in));
+		return close_stdout(vp_batch(stdin, stdout, &o.in, o.keys_given));
 	switch (vp_answer(&o.in, &res, &err)) {
 	case VP_OK:
 		if (o.json ? vp_json_emit(stdout, vp_json_result(&res), true) :

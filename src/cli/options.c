@@ -39,6 +39,7 @@ enum {
 	OPT_TOPOLOGY,
 	OPT_SYSROOT,
 	OPT_HOST,
+	OPT_LA57,
 };
 
 static const char doc[] =
@@ -75,9 +76,9 @@ static struct argp_option vp_argp_options[] = {
 	  "16M x N when N does not divide 16M (default 1)", 1 },
 	{ 0, 0, 0, 0, "Machine and kernel:", 2 },
 	{ "arch", OPT_ARCH, "ppc64|ppc64le|x86_64", 0,
-	  "Architecture (default ppc64; x86_64 is not modelled yet)", 2 },
+	  "Architecture (default ppc64)", 2 },
 	{ "page-size", 'p', "4K|64K", 0,
-	  "Base page size (default 64K on ppc64)", 2 },
+	  "Base page size (default 64K on ppc64; x86_64 has 4K only)", 2 },
 	{ "mmu", 'm', "radix|hash", 0, "powerpc MMU mode (default radix)", 2 },
 	{ "kernel", 'k', "VERSION", 0,
 	  "Kernel version MAJOR.MINOR[.PATCH][-SUFFIX] (default "
@@ -103,6 +104,8 @@ static struct argp_option vp_argp_options[] = {
 	{ "radix-only", OPT_RADIX_ONLY, 0, 0,
 	  "The kernel is built without the hash MMU (CONFIG_PPC_64S_HASH_MMU=n)",
 	  2 },
+	{ "la57", OPT_LA57, 0, 0,
+	  "x86_64 with 5-level paging: 52 physical address bits, not 46", 2 },
 	{ "host", OPT_HOST, 0, 0,
 	  "Take the architecture, page size, MMU, kernel version and boot RAM "
 	  "from the running system (or --sysroot), where not given", 2 },
@@ -173,6 +176,8 @@ static enum vp_value_key value_key(int key)
 		return VP_KEY_KERNEL_HAS;
 	case OPT_KERNEL_LACKS:
 		return VP_KEY_KERNEL_LACKS;
+	case OPT_LA57:
+		return VP_KEY_LA57;
 	}
 	return VP_KEY_COUNT;
 }
@@ -184,6 +189,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 	char msg[256];
 
 	if (k != VP_KEY_COUNT) {
+		ps->o->keys_given |= 1u << k;
 		ps->o->given |= k == VP_KEY_ARCH ? VP_HOST_ARCH :
 				k == VP_KEY_PAGE_SIZE ? VP_HOST_PAGE_SIZE :
 				k == VP_KEY_MMU ? VP_HOST_MMU :
@@ -193,7 +199,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		    ++ps->devices > 1)
 			argp_error(st, "a second --device or --usable ('%s'): one device per plan (several devices are not supported yet)",
 				   arg);
-		/* --kfence and --radix-only are flags: "yes" to the parser. */
+		/* --kfence, --radix-only, --la57 are flags: "yes" to the parser. */
 		if (vp_value_set(&ps->o->in, k, arg ? arg : "yes", msg,
 				 sizeof(msg)))
 			argp_error(st, "%s", msg);

@@ -20,6 +20,7 @@ struct vp_options {
 	bool numa_sysroot;
 	bool host;		/* --host */
 	unsigned given;		/* VP_HOST_* bits given explicitly */
+	unsigned keys_given;	/* 1u << enum vp_value_key, for each given */
 };
 
 /* Parses argv; on a usage error prints it and exits VP_EXIT_USAGE. */

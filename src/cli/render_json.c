@@ -20,15 +20,22 @@ static void put(json_object *o, const char *k, json_object *v)
 	json_object_object_add(o, k, v);
 }
 
+static json_object *ppc_bool(bool x86, bool v)
+{
+	return x86 ? NULL : json_object_new_boolean(v);
+}
+
 static json_object *config(const struct vp_result *r)
 {
 	const struct vp_input *in = &r->in;
 	const struct vp_arch_params *p = &r->arch;
 	json_object *c = json_object_new_object(), *a;
 	uint64_t align = in->align ? in->align : p->default_align;
+	bool x86 = in->arch == VP_ARCH_X86_64;
 
 	put(c, "arch", json_object_new_string(vp_arch_name(in->arch)));
-	put(c, "mmu", json_object_new_string(vp_mmu_name(in->mmu)));
+	/* null on x86_64, which has no MMU choice. */
+	put(c, "mmu", x86 ? NULL : json_object_new_string(vp_mmu_name(in->mmu)));
 	put(c, "page_size", u64(1ULL << in->page_shift));
 	put(c, "kernel", json_object_new_string(in->kernel.name));
 	put(c, "mode", json_object_new_string(vp_mode_name(in->mode)));
@@ -40,24 +47,28 @@ static json_object *config(const struct vp_result *r)
 	put(c, "struct_page_size", u64(p->struct_page_size));
 	put(c, "reserve_struct_page_size", u64(p->reserve_struct_page_size));
 	/* null where the kernel picks the mapping size per address (radix
-	 * from 6.6: 2 MiB PMD leaves or PAGE_SIZE pages). */
-	put(c, "vmemmap_block_size", p->path == VP_PATH_RADIX ? NULL :
+	 * from 6.6 and x86_64: 2 MiB PMD leaves or PAGE_SIZE pages). */
+	put(c, "vmemmap_block_size", p->path != VP_PATH_INIT64 ? NULL :
 				     u64(1ULL << p->vmemmap_block_shift));
 	put(c, "vmemmap_path", json_object_new_string(
 				       p->path == VP_PATH_RADIX ?
 					       "radix__vmemmap_populate" :
+				       p->path == VP_PATH_X86 ?
+					       "arch/x86/mm/init_64.c:vmemmap_populate" :
 					       "init_64.c:vmemmap_populate"));
 	put(c, "section_size", u64(1ULL << p->section_shift));
 	put(c, "subsection_size", u64(1ULL << p->subsection_shift));
 	put(c, "max_physmem_bits", u64(p->max_physmem_bits));
 	put(c, "engine", json_object_new_string(vp_engine_name(in->engine)));
+	/* Each architecture's assumptions; the other's are null. */
 	a = json_object_new_object();
-	put(a, "hash_16m_pages", json_object_new_boolean(in->plat.hash_16m));
+	put(a, "hash_16m_pages", ppc_bool(x86, in->plat.hash_16m));
 	put(a, "boot_ram_bytes", u64(in->plat.boot_ram_bytes));
-	put(a, "radix_2m_pages", json_object_new_boolean(in->plat.radix_2m));
-	put(a, "radix_1g_pages", json_object_new_boolean(in->plat.radix_1g));
-	put(a, "kfence", json_object_new_boolean(in->plat.kfence));
-	put(a, "radix_only", json_object_new_boolean(in->plat.radix_only));
+	put(a, "radix_2m_pages", ppc_bool(x86, in->plat.radix_2m));
+	put(a, "radix_1g_pages", ppc_bool(x86, in->plat.radix_1g));
+	put(a, "kfence", ppc_bool(x86, in->plat.kfence));
+	put(a, "radix_only", ppc_bool(x86, in->plat.radix_only));
+	put(a, "la57", x86 ? json_object_new_boolean(in->plat.la57) : NULL);
 	put(c, "assumptions", a);
 	return c;
 }
@@ -105,6 +116,9 @@ static json_object *device(const struct vp_result *r,
 	put(v, "dram_blocks", u64(s->dram_blocks));
 	put(v, "altmap_pages", u64(s->altmap_pages));
 	put(v, "dram_pages", u64(s->dram_pages));
+	put(v, "compound_pages", u64(s->compound_blocks));
+	put(v, "compound_page_size", d->hotadd.compound_pfns ?
+		u64(d->hotadd.compound_pfns << r->arch.page_shift) : NULL);
 	put(v, "premapped_pfns", u64(s->premapped_pfns));
 	put(v, "skipped_blocks", u64(s->skipped_blocks));
 	put(v, "cross_boundary_blocks", u64(s->cross_blocks));

@@ -38,11 +38,15 @@ static const char *blocks(uint64_t n)
 	return n == 1 ? "block" : "blocks";
 }
 
-/* "3 blocks", or on radix "31 PMDs + 1 page". */
+/* "3 blocks", on radix and x86 "31 PMDs + 1 page", and with compound
+ * pages "512 compound pages x 2 pages". */
 static void counts(char *buf, size_t len, const struct vp_result *r,
-		   uint64_t blocks_n, uint64_t pages_n)
+		   uint64_t blocks_n, uint64_t pages_n, uint64_t compound_n)
 {
-	if (r->geom.path != VP_PATH_RADIX)
+	if (compound_n)
+		snprintf(buf, len, "%" PRIu64 " compound page%s x 2 pages",
+			 compound_n, compound_n == 1 ? "" : "s");
+	else if (r->geom.path == VP_PATH_INIT64)
 		snprintf(buf, len, "%" PRIu64 " %s", blocks_n, blocks(blocks_n));
 	else
 		snprintf(buf, len, "%" PRIu64 " PMD%s + %" PRIu64 " page%s",
@@ -85,7 +89,7 @@ static void device(struct out *o, const struct vp_result *r,
 	const struct vp_altmap *a = &d->hotadd.altmap;
 	const struct vp_populate_stats *s = &d->populate;
 	const struct vp_arch_params *p = &r->arch;
-	char num[32];
+	char num[64];
 
 	line(o, "Device %u: %s at %#" PRIx64 " (%s%s)", idx, sz(o, d->size),
 	     d->start, sz(o, d->start),
@@ -121,8 +125,13 @@ static void device(struct out *o, const struct vp_result *r,
 		line(o, "vmem_altmap: none (map=mem: struct pages in DRAM)");
 	}
 	blank(o);
-	if (r->geom.path == VP_PATH_RADIX) {
-		line(o, "vmemmap (radix__vmemmap_populate: 2 MiB PMD leaves describing %s, %s pages describing %s)",
+	if (d->hotadd.compound_pfns) {
+		line(o, "vmemmap (vmemmap_populate_compound_pages: per %s compound page a head and a tail page, the rest shared)",
+		     sz(o, d->hotadd.compound_pfns << p->page_shift));
+	} else if (r->geom.path != VP_PATH_INIT64) {
+		line(o, "vmemmap (%s: 2 MiB PMD leaves describing %s, %s pages describing %s)",
+		     r->geom.path == VP_PATH_RADIX ? "radix__vmemmap_populate" :
+						     "vmemmap_populate",
 		     sz(o, r->geom.pmd_pfns << p->page_shift),
 		     sz(o, p->page_size),
 		     sz(o, r->geom.pte_pfns << p->page_shift));
@@ -134,9 +143,10 @@ static void device(struct out *o, const struct vp_result *r,
 	snprintf(num, sizeof(num), "%" PRIu64 " pfns",
 		 d->hotadd.end_pfn - d->hotadd.start_pfn);
 	row(o, "struct pages", sz(o, d->memmap_bytes), num);
-	counts(num, sizeof(num), r, s->altmap_blocks, s->altmap_pages);
+	counts(num, sizeof(num), r, s->altmap_blocks, s->altmap_pages, 0);
 	row(o, "on the device", sz(o, d->altmap_bytes), num);
-	counts(num, sizeof(num), r, s->dram_blocks, s->dram_pages);
+	counts(num, sizeof(num), r, s->dram_blocks, s->dram_pages,
+	       s->compound_blocks);
 	row(o, "in DRAM", sz(o, d->dram_bytes), num);
 	if (s->cross_blocks || s->fallback_blocks)
 		line(o, "  %-24s %" PRIu64 " cross the device boundary, %" PRIu64
@@ -194,9 +204,13 @@ int vp_render_text(FILE *f, const struct vp_result *r, bool bytes)
 	uint64_t size = 0, permille;
 	unsigned i;
 
-	line(&o, "vmemplan: %s %s MMU, %s pages, kernel %s",
-	     vp_arch_name(in->arch), vp_mmu_name(in->mmu),
-	     in->page_shift == 16 ? "64K" : "4K", in->kernel.name);
+	if (in->arch == VP_ARCH_X86_64)
+		line(&o, "vmemplan: x86_64 %u-level paging, 4K pages, kernel %s",
+		     in->plat.la57 ? 5 : 4, in->kernel.name);
+	else
+		line(&o, "vmemplan: %s %s MMU, %s pages, kernel %s",
+		     vp_arch_name(in->arch), vp_mmu_name(in->mmu),
+		     in->page_shift == 16 ? "64K" : "4K", in->kernel.name);
 	line(&o, "%s namespace, map=%s, align %s", vp_mode_name(in->mode),
 	     vp_map_name(in->map),
 	     sz(&o, in->align ? in->align : r->arch.default_align));
@@ -215,6 +229,7 @@ int vp_render_text(FILE *f, const struct vp_result *r, bool bytes)
 				     facts[j]->value, facts[j]->from);
 	}
 	line(&o, "Assuming boot RAM [0, %s), %s", sz(&o, in->plat.boot_ram_bytes),
+	     in->arch == VP_ARCH_X86_64 ? "a CPU with 2M pages (PSE)" :
 	     in->mmu == VP_MMU_HASH ?
 		     (in->plat.hash_16m ? "16M hash pages, no KFENCE" :
 					  "no 16M hash pages") :

@@ -36,6 +36,7 @@ static const struct {
 				"a commit id of vmemplan's kernel changes" },
 	[VP_KEY_KERNEL_LACKS] = { "--kernel-lacks", "kernel_lacks",
 				  "a commit id of vmemplan's kernel changes" },
+	[VP_KEY_LA57] = { "--la57", "la57", "yes or no" },
 };
 
 int vp_value_lookup_json(const char *name)
@@ -243,10 +244,12 @@ int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 	case VP_KEY_HASH_16M:
 	case VP_KEY_KFENCE:
 	case VP_KEY_RADIX_ONLY:
+	case VP_KEY_LA57:
 		if ((i = pick(text, yesno)) < 0)
 			return bad(msg, len, k, text, "not yes or no");
 		*(k == VP_KEY_HASH_16M ? &in->plat.hash_16m :
 		  k == VP_KEY_KFENCE ? &in->plat.kfence :
+		  k == VP_KEY_LA57 ? &in->plat.la57 :
 				       &in->plat.radix_only) = i == 1;
 		return 0;
 	case VP_KEY_COUNT:
@@ -254,4 +257,29 @@ int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 	}
 	snprintf(msg, len, "unknown option");
 	return -1;
+}
+
+int vp_values_check_arch(const struct vp_input *in, unsigned given,
+			 bool json, char *msg, size_t len)
+{
+	static const enum vp_value_key ppc_only[] = {
+		VP_KEY_MMU, VP_KEY_HASH_16M, VP_KEY_KFENCE, VP_KEY_RADIX_ONLY,
+	};
+	unsigned i;
+
+	for (i = 0; i < sizeof(ppc_only) / sizeof(ppc_only[0]); i++)
+		if (in->arch == VP_ARCH_X86_64 && (given & 1u << ppc_only[i])) {
+			snprintf(msg, len,
+				 "%s applies to powerpc (arch ppc64) only; x86_64 has one MMU mode and no hash page table",
+				 json ? vp_keys[ppc_only[i]].json :
+					vp_keys[ppc_only[i]].option);
+			return -1;
+		}
+	if (in->arch == VP_ARCH_PPC64 && (given & 1u << VP_KEY_LA57)) {
+		snprintf(msg, len,
+			 "%s applies to x86_64 only (5-level paging); give %s x86_64",
+			 json ? "la57" : "--la57", json ? "arch" : "--arch");
+		return -1;
+	}
+	return 0;
 }

@@ -7,6 +7,7 @@
 #ifndef VP_VALUES_H
 #define VP_VALUES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../core/input.h"
@@ -30,6 +31,7 @@ enum vp_value_key {
 	VP_KEY_RADIX_ONLY,
 	VP_KEY_KERNEL_HAS,
 	VP_KEY_KERNEL_LACKS,
+	VP_KEY_LA57,
 	VP_KEY_COUNT
 };
 
@@ -46,5 +48,14 @@ void vp_value_quote(char *out, size_t len, const char *text);
  */
 int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 		 char *msg, size_t len);
+
+/*
+ * Values that belong to one architecture (--mmu, --hash-16m, --kfence and
+ * --radix-only to ppc64; --la57 to x86_64) given, as bits 1u << key in
+ * `given`, for the other one: returns -1 with a message naming the option
+ * (json: the batch key) and the architecture.
+ */
+int vp_values_check_arch(const struct vp_input *in, unsigned given,
+			 bool json, char *msg, size_t len);
 
 #endif

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * ppc64 (Book3S-64) constants.  Line numbers refer to Debian's
- * linux-source-6.1 6.1.192-2 ("@6.1").
+ * ppc64 (Book3S-64) and x86-64 constants.  Line numbers refer to Debian's
+ * linux-source-6.1 6.1.192-2 ("@6.1") and linux-source-6.12 6.12.117
+ * ("@6.12").
  */
 #include "arch.h"
 
@@ -85,16 +86,40 @@ static uint64_t thp_pmd_size(const struct vp_input *in)
 	return 0;
 }
 
-enum vp_status vp_arch_params(const struct vp_input *in,
-			      struct vp_arch_params *p, struct vp_error *err)
+/* What both architectures share. */
+static void common_params(const struct vp_input *in, struct vp_arch_params *p)
 {
-	uint64_t pmd;
+	p->page_shift = in->page_shift;
+	p->page_size = 1ULL << in->page_shift;
+	/* include/linux/mmzone.h @6.1: SUBSECTION_SHIFT 21. */
+	p->subsection_shift = 21;
+	/* sizeof(struct page) on production 64-bit configs (kernel-model D8). */
+	p->struct_page_size = 64;
+	/* drivers/nvdimm/nd.h: MAX_STRUCT_PAGE_SIZE, per kernel version. */
+	p->reserve_struct_page_size = in->kernel.b.reserve_struct_page_size;
+	/* drivers/nvdimm/nd.h:nd_info_block_reserve @6.1 (line 481):
+	 * ALIGN(SZ_8K, PAGE_SIZE). */
+	p->info_block_reserve = (SZ_8K + p->page_size - 1) & ~(p->page_size - 1);
+}
 
-	memset(p, 0, sizeof(*p));
-	if (in->arch != VP_ARCH_PPC64)
-		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
-			       "--arch %s is not modelled yet; only ppc64 is",
-			       vp_arch_name(in->arch));
+/* drivers/nvdimm/pfn_devs.c:nd_pfn_supported_alignments and
+ * nd_pfn_default_alignment @6.1 (lines 96-120): PAGE_SIZE, then the THP
+ * PMD size if any, then the PUD size if any; the default is the PMD size
+ * when there is one. */
+static void set_aligns(struct vp_arch_params *p, uint64_t pmd, uint64_t pud)
+{
+	p->aligns[p->n_aligns++] = p->page_size;
+	if (pmd)
+		p->aligns[p->n_aligns++] = pmd;
+	if (pmd && pud)
+		p->aligns[p->n_aligns++] = pud;
+	p->default_align = pmd ? pmd : p->page_size;
+}
+
+static enum vp_status ppc64_params(const struct vp_input *in,
+				   struct vp_arch_params *p,
+				   struct vp_error *err)
+{
 	if (in->mmu == VP_MMU_HASH && in->plat.radix_only)
 		return vp_fail(err, VP_BADINPUT, 0, NULL,
 			       "a kernel built without CONFIG_PPC_64S_HASH_MMU (--radix-only) has no hash MMU");
@@ -102,16 +127,9 @@ enum vp_status vp_arch_params(const struct vp_input *in,
 		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
 			       "page size 2^%u is not modelled; ppc64 has 4K and 64K",
 			       in->page_shift);
-	p->page_shift = in->page_shift;
-	p->page_size = 1ULL << in->page_shift;
+	common_params(in, p);
 	/* arch/powerpc/include/asm/sparsemem.h @6.1: SECTION_SIZE_BITS 24. */
 	p->section_shift = 24;
-	/* include/linux/mmzone.h @6.1: SUBSECTION_SHIFT 21. */
-	p->subsection_shift = 21;
-	/* sizeof(struct page) on production ppc64 configs (kernel-model D8). */
-	p->struct_page_size = 64;
-	/* drivers/nvdimm/nd.h: MAX_STRUCT_PAGE_SIZE, per kernel version. */
-	p->reserve_struct_page_size = in->kernel.b.reserve_struct_page_size;
 	p->vmemmap_block_shift = vmemmap_block_shift(in);
 	/* arch/powerpc/mm/init_64.c:vmemmap_populate @6.12 (line 276): radix
 	 * goes to radix__vmemmap_populate from 368a0590d954 (6.6) on, where
@@ -121,22 +139,63 @@ enum vp_status vp_arch_params(const struct vp_input *in,
 			  VP_PATH_RADIX :
 			  VP_PATH_INIT64;
 	p->compat_align = compat_align(in);
-	/* drivers/nvdimm/nd.h:nd_info_block_reserve @6.1 (line 481):
-	 * ALIGN(SZ_8K, PAGE_SIZE). */
-	p->info_block_reserve = (SZ_8K + p->page_size - 1) & ~(p->page_size - 1);
-	pmd = thp_pmd_size(in);
-	p->aligns[p->n_aligns++] = p->page_size;
-	if (pmd)
-		p->aligns[p->n_aligns++] = pmd;
-	if (pmd && thp_pud_size(in))
-		p->aligns[p->n_aligns++] = thp_pud_size(in);
-	p->default_align = pmd ? pmd : p->page_size;
+	set_aligns(p, thp_pmd_size(in), thp_pud_size(in));
 	/* asm/book3s/64/pgtable.h @6.1 (line 287): MAX_PHYSMEM_BITS =
 	 * max(H_, R_MAX_PHYSMEM_BITS) = 51 with SPARSEMEM_VMEMMAP and
 	 * SPARSEMEM_EXTREME (hash-64k.h line 19, radix.h line 111). */
 	p->max_physmem_bits = 51;
-	(void)err;
+	/* powerpc selects no ARCH_WANT_*_VMEMMAP option in 6.1 (arch/powerpc/
+	 * Kconfig @6.1); radix opts in from 6.6 through its own
+	 * vmemmap_can_optimize (kernel row f2b79c0d7968). */
+	p->compound_opt_in = false;
 	return VP_OK;
+}
+
+/*
+ * x86-64 (kernel-model.md §8), 4K pages only.
+ * - arch/x86/include/asm/sparsemem.h @6.1 (lines 28-29): SECTION_SIZE_BITS
+ *   27 (128 MiB sections, whose memmap is one 2 MiB PMD of vmemmap) and
+ *   MAX_PHYSMEM_BITS pgtable_l5_enabled() ? 52 : 46.
+ * - memremap_compat_align(): x86 does not select
+ *   ARCH_HAS_MEMREMAP_COMPAT_ALIGN, so mm/memremap.c's generic one returns
+ *   SUBSECTION_SIZE (2 MiB).
+ * - aligns: has_transparent_hugepage() is boot_cpu_has(X86_FEATURE_PSE)
+ *   (arch/x86/include/asm/pgtable.h line 325 @6.12), HPAGE_PMD_SIZE 2 MiB;
+ *   1 GiB from CONFIG_HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD, which x86-64
+ *   selects (arch/x86/Kconfig line 187 @6.1, 204 @6.12; pfn_devs.c tests
+ *   IS_ENABLED() of it @6.1, has_transparent_pud_hugepage() = IS_BUILTIN()
+ *   of it @6.12, include/linux/pgtable.h line 1877).
+ * - compound pages: x86-64 selects ARCH_WANT_HUGETLB_PAGE_OPTIMIZE_VMEMMAP
+ *   (arch/x86/Kconfig line 128 @6.1), the gate of vmemmap_can_optimize
+ *   there (include/linux/mm.h line 3410 @6.1), and ARCH_WANT_OPTIMIZE_DAX_
+ *   VMEMMAP (line 143 @6.12, include/linux/mm.h line 3941 @6.12).
+ */
+static enum vp_status x86_64_params(const struct vp_input *in,
+				    struct vp_arch_params *p,
+				    struct vp_error *err)
+{
+	if (in->page_shift != 12)
+		return vp_fail(err, VP_BADINPUT, 0, NULL,
+			       "page size 2^%u does not exist on x86_64, which has 4K base pages",
+			       in->page_shift);
+	common_params(in, p);
+	p->section_shift = 27;
+	/* One PMD of vmemmap: vmemmap_populate_hugepages steps by PMD_SIZE. */
+	p->vmemmap_block_shift = 21;
+	p->path = VP_PATH_X86;
+	p->compat_align = SZ_2M;
+	set_aligns(p, SZ_2M, 1ULL << 30);
+	p->max_physmem_bits = in->plat.la57 ? 52 : 46;
+	p->compound_opt_in = true;
+	return VP_OK;
+}
+
+enum vp_status vp_arch_params(const struct vp_input *in,
+			      struct vp_arch_params *p, struct vp_error *err)
+{
+	memset(p, 0, sizeof(*p));
+	return in->arch == VP_ARCH_X86_64 ? x86_64_params(in, p, err) :
+					    ppc64_params(in, p, err);
 }
 
 int vp_arch_align_supported(const struct vp_arch_params *p, uint64_t a)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Per architecture, MMU and page size: the constants of the model.
- * Data plus small functions; each value cites where the kernel sets it.
+ * Data plus small functions, one per architecture (ppc64, x86_64); each
+ * value cites where the kernel sets it.
  */
 #ifndef VP_ARCH_H
 #define VP_ARCH_H
@@ -17,6 +18,7 @@
 enum vp_vmemmap_path {
 	VP_PATH_INIT64,	/* arch/powerpc/mm/init_64.c:vmemmap_populate loop */
 	VP_PATH_RADIX,	/* book3s64/radix_pgtable.c:radix__vmemmap_populate */
+	VP_PATH_X86,	/* arch/x86/mm/init_64.c:vmemmap_populate */
 };
 
 struct vp_arch_params {
@@ -36,6 +38,9 @@ struct vp_arch_params {
 	uint64_t aligns[VP_MAX_ALIGNS];	/* nd_pfn_supported_alignments() */
 	unsigned n_aligns;
 	unsigned max_physmem_bits;	/* MAX_PHYSMEM_BITS */
+	/* The architecture selects the option that lets vmemmap_can_optimize()
+	 * say yes once 87a7ae75d738 gates it (ARCH_WANT_..._VMEMMAP). */
+	bool compound_opt_in;
 };
 
 enum vp_status vp_arch_params(const struct vp_input *in,

@@ -43,7 +43,7 @@ static enum vp_status check_device(const struct vp_result *r,
 	if (d->hotadd.has_altmap && alt_pfns != a->alloc)
 		return BROKEN("altmap blocks do not add up to alloc");
 	if (sum != s->altmap_blocks + s->dram_blocks + s->altmap_pages +
-			   s->dram_pages)
+			   s->dram_pages + s->compound_blocks)
 		return BROKEN("vmemmap runs do not add up to the block counts");
 	if (s->mapped_pfns + s->premapped_pfns !=
 	    d->hotadd.end_pfn - d->hotadd.start_pfn)

@@ -25,6 +25,15 @@ void vp_input_defaults(struct vp_input *in)
 		vp_kernel_resolve(&v, &in->kernel);
 }
 
+void vp_input_resolve(struct vp_input *in)
+{
+	/* 64K pages on ppc64 (distribution kernels), 4K on x86-64. */
+	if (!in->page_shift)
+		in->page_shift = in->arch == VP_ARCH_X86_64 ? 12 : 16;
+	if (!in->start_given)
+		in->start = vp_default_start(&in->plat);
+}
+
 uint64_t vp_default_start(const struct vp_platform *plat)
 {
 	const uint64_t step = 16ULL << 30;

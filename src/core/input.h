@@ -28,7 +28,8 @@ enum vp_engine { VP_ENGINE_RUNLENGTH, VP_ENGINE_REFERENCE };
  * a device block sharing a window with it costs nothing new; and a device
  * overlapping it is refused.  The options --boot-ram, --hash-16m, --kfence
  * and --radix-only (or --host) change them; the JSON reports them under
- * config.assumptions.
+ * config.assumptions.  On x86-64 only boot_ram_bytes and la57 apply; the
+ * CPU is assumed to have PSE (2M pages), as every x86-64 CPU does.
  */
 struct vp_platform {
 	bool hash_16m;		/* 16M pages in ibm,segment-page-sizes */
@@ -37,6 +38,7 @@ struct vp_platform {
 	bool kfence;		/* CONFIG_KFENCE or debug_pagealloc */
 	bool radix_only;	/* built without CONFIG_PPC_64S_HASH_MMU */
 	uint64_t boot_ram_bytes; /* boot RAM [0, boot_ram_bytes) */
+	bool la57;		/* x86-64 5-level paging (--la57) */
 };
 
 /* Where the DRAM part of the memmap goes, when known (the probe layer or
@@ -92,6 +94,10 @@ struct vp_input {
 uint64_t vp_default_start(const struct vp_platform *plat);
 
 void vp_input_defaults(struct vp_input *in);
+
+/* Fills what the defaults leave to the architecture and the machine: the
+ * page size (64K on ppc64, 4K on x86-64) and, when not given, the start. */
+void vp_input_resolve(struct vp_input *in);
 
 const char *vp_arch_name(enum vp_arch a);
 const char *vp_mmu_name(enum vp_mmu m);

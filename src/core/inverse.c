@@ -1,15 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Why a binary search is exact.  Over sizes Z that are multiples of the
- * region alignment R (itself a multiple of the data alignment A on ppc64:
- * A is 2 or 16 MiB, R a multiple of 16 MiB), end_trunc = (S + Z) mod A does
- * not change, and one step Z -> Z + R grows the memmap reserve by
- * 64 * R / PAGE_SIZE <= R / 64 bytes, so dataoff grows by at most A <= R
- * (drivers/nvdimm/pfn_devs.c:nd_pfn_init).  usable = Z - dataoff -
- * end_trunc therefore never decreases, and the sizes the kernel refuses
- * with -ENXIO ("unable to satisfy requested alignment": dataoff >= Z) form
- * a prefix.  So usable(k * R) is monotone in k, and the smallest k with
- * usable >= target is found by bisection; planning (k - 1) * R proves it.
+ * Why a binary search is exact.  Write A for the data alignment (max of
+ * --align and memremap_compat_align()), R for the region alignment, S for
+ * the start.  The data start S + dataoff and the data end
+ * ALIGN_DOWN(S + Z, A) are multiples of A (drivers/nvdimm/pfn_devs.c:
+ * nd_pfn_init), so usable(Z) = A * (e(Z) - b(Z)) with e(Z) = (S + Z) / A
+ * and b(Z) = (S + dataoff) / A, both non-decreasing in Z; the memmap
+ * reserve grows by 64 bytes per page, so b grows by at most 1 while Z
+ * grows by A.
+ *  - R a multiple of A (every ppc64 case, x86 at 2M): one step Z -> Z + R
+ *    moves e by exactly R/A and b by at most R/A, so usable(k R) never
+ *    decreases in k, and the sizes refused with -ENXIO ("unable to satisfy
+ *    requested alignment": dataoff >= Z) form a prefix.  Bisect over k.
+ *  - A a multiple of R (--align 1G with 16 MiB regions): usable can drop
+ *    by A when b steps before e.  Group the sizes by their data end E:
+ *    within a group b only grows, so the group's smallest size
+ *    Z(E) = ALIGN(E A - S, R) is its best; and Z(E + 1) = Z(E) + A moves
+ *    E - b by at least 0.  So "Z(E) gives the target" is monotone in E.
+ *    Bisect over E; every smaller size lies in a group that falls short.
+ * Either way, planning the next smaller multiple of R proves minimality.
  */
 #include "inverse.h"
 
@@ -50,13 +59,29 @@ static int probe(const struct vp_input *base, uint64_t size, uint64_t target,
 	return -1;
 }
 
+/* The sizes searched: k R, or (by data end) Z(k) = ALIGN(k A - S, R). */
+struct grid {
+	uint64_t R, A, S;
+	bool by_end;
+};
+
+static uint64_t grid_size(const struct grid *g, uint64_t k)
+{
+	if (!g->by_end)
+		return k * g->R;
+	return vp_div_up(k * g->A - g->S, g->R) * g->R;
+}
+
 enum vp_status vp_inverse(const struct vp_input *in, uint64_t target,
 			  uint64_t region_align, struct vp_inverse *out,
 			  struct vp_result *res, struct vp_error *err)
 {
-	uint64_t limit = 1ULL << 51, lo, hi, k;
-	uint64_t start = in->start_given ? in->start : vp_default_start(&in->plat);
+	struct vp_input rin = *in;
+	struct vp_arch_params p;
+	struct grid g = { .R = region_align };
+	uint64_t limit, lo, hi, k;
 	char b1[VP_IEC_BUFSZ], b2[VP_IEC_BUFSZ];
+	enum vp_status s;
 	int r;
 
 	memset(out, 0, sizeof(*out));
@@ -65,27 +90,52 @@ enum vp_status vp_inverse(const struct vp_input *in, uint64_t target,
 	if (target == 0 || region_align == 0)
 		return vp_fail(err, VP_BADINPUT, 0, NULL,
 			       "the usable target and the region alignment must be greater than 0");
-	if (start >= limit)
+	vp_input_resolve(&rin);
+	if ((s = vp_arch_params(&rin, &p, err)))
+		return s;
+	limit = 1ULL << p.max_physmem_bits;
+	g.S = rin.start;
+	g.A = rin.align ? rin.align : p.default_align;
+	if (g.A < p.compat_align)
+		g.A = p.compat_align;
+	if (g.S >= limit)
 		return vp_fail(err, VP_BADINPUT, 0, NULL,
 			       "start %#llx is beyond the physical address limit",
-			       (unsigned long long)start);
-	/* k in (lo, hi]: usable(lo * R) < target <= usable(hi * R). */
-	lo = 0;
-	hi = (limit - start) / region_align;
-	if (hi == 0)
+			       (unsigned long long)g.S);
+	if (g.R % g.A == 0) {
+		/* k in (lo, hi]: usable(lo R) < target <= usable(hi R). */
+		lo = 0;
+		hi = (limit - g.S) / g.R;
+	} else if (g.A % g.R == 0) {
+		/* E in (lo, hi], with Z(lo) <= 0 and data ends up to limit. */
+		g.by_end = true;
+		lo = g.S / g.A;
+		hi = limit / g.A;
+		if (grid_size(&g, hi) > limit - g.S)
+			hi--;
+		if (hi < lo)
+			hi = lo;
+	} else {
+		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
+			       "--usable with a region alignment of %s, which is neither a multiple nor a divisor of the data alignment %s, is not modelled",
+			       vp_format_iec(g.R, b1, sizeof(b1)),
+			       vp_format_iec(g.A, b2, sizeof(b2)));
+	}
+	if (hi == lo)
 		return vp_fail(err, VP_REFUSED, 0, NULL,
 			       "no namespace fits between the start and the physical address limit");
-	r = probe(in, hi * region_align, target, res, err, &out->probes);
+	r = probe(in, grid_size(&g, hi), target, res, err, &out->probes);
 	if (r < 0)
 		return err->status;
 	if (r == 0)
 		return vp_fail(err, VP_REFUSED, 0, NULL,
 			       "no size reaches %s usable: the largest namespace that fits below the physical address limit (%s) gives less",
 			       vp_format_iec(target, b1, sizeof(b1)),
-			       vp_format_iec(hi * region_align, b2, sizeof(b2)));
+			       vp_format_iec(grid_size(&g, hi), b2, sizeof(b2)));
 	while (hi - lo > 1) {
 		k = lo + (hi - lo) / 2;
-		r = probe(in, k * region_align, target, res, err, &out->probes);
+		r = probe(in, grid_size(&g, k), target, res, err,
+			  &out->probes);
 		if (r < 0)
 			return err->status;
 		if (r)
@@ -93,9 +143,10 @@ enum vp_status vp_inverse(const struct vp_input *in, uint64_t target,
 		else
 			lo = k;
 	}
+	out->size = grid_size(&g, hi);
 	/* The proof: the next smaller size falls short (or is refused). */
-	if (hi > 1) {
-		out->smaller_size = (hi - 1) * region_align;
+	if (out->size > region_align) {
+		out->smaller_size = out->size - region_align;
 		r = probe(in, out->smaller_size, target, res, err,
 			  &out->probes);
 		if (r != 0)
@@ -107,7 +158,6 @@ enum vp_status vp_inverse(const struct vp_input *in, uint64_t target,
 		else
 			out->smaller_usable = res->totals.usable_bytes;
 	}
-	out->size = hi * region_align;
 	if (probe(in, out->size, target, res, err, &out->probes) != 1)
 		return vp_fail(err, VP_INTERNAL, 0, NULL,
 			       "inverse answer does not reach the target");

@@ -38,7 +38,7 @@ static const struct vp_kbehaviour vp_v57_baseline = {
 	.reserve_struct_page_size = 64,
 	.cross_boundary_off_by_one = true,
 	.altmap_free_bound_loose = true,
-	.compound_vmemmap_ungated = false,
+	.compound_vmemmap = VP_COMPOUND_NONE,
 };
 
 /* Sets one behaviour (struct vp_kchange.knob) to value. */
@@ -55,8 +55,8 @@ static void set_knob(struct vp_kbehaviour *b, enum vp_knob knob,
 	case VP_KNOB_ALTMAP_FREE_BOUND_LOOSE:
 		b->altmap_free_bound_loose = value;
 		break;
-	case VP_KNOB_COMPOUND_VMEMMAP_UNGATED:
-		b->compound_vmemmap_ungated = value;
+	case VP_KNOB_COMPOUND_VMEMMAP:
+		b->compound_vmemmap = (enum vp_compound)value;
 		break;
 	case VP_KNOB_RADIX_OWN_POPULATE:
 		b->radix_own_populate = value;
@@ -73,6 +73,9 @@ static void set_knob(struct vp_kbehaviour *b, enum vp_knob knob,
 	case VP_KNOB_ENXIO_EXCLUDES_END_TRUNC:
 		b->enxio_excludes_end_trunc = value;
 		break;
+	case VP_KNOB_X86_TABLE_PAGES_ALTMAP:
+		b->x86_table_pages_altmap = value;
+		break;
 	}
 }
 
@@ -83,9 +86,9 @@ static const struct vp_kchange vp_table[] = {
 	{
 		.commit = "4917f55b4ef9",
 		.subject = "mm/sparse-vmemmap: improve memory savings for compound devmaps",
-		.effect = "devdax map=mem with an align above PAGE_SIZE takes the compound-page vmemmap path, on every architecture (not modelled)",
-		.mainline_major = 5, .mainline_minor = 17,
-		.knob = VP_KNOB_COMPOUND_VMEMMAP_UNGATED, .value = 1,
+		.effect = "devdax map=mem with an align above PAGE_SIZE maps its memmap with compound pages (2 vmemmap pages per compound page), on every architecture (modelled on x86-64; refused on ppc64)",
+		.mainline_major = 5, .mainline_minor = 19,
+		.knob = VP_KNOB_COMPOUND_VMEMMAP, .value = VP_COMPOUND_ALL_ARCHES,
 	},
 	{
 		.commit = "6e9f05dc66f9",
@@ -103,12 +106,19 @@ static const struct vp_kchange vp_table[] = {
 		.knob = VP_KNOB_RESERVE_STRUCT_PAGE_SIZE, .value = 64,
 	},
 	{
+		.commit = "2045a3b8911b",
+		.subject = "mm/sparse-vmemmap: generalise vmemmap_populate_hugepages()",
+		.effect = "x86-64: a full section whose vmemmap PMD is already a page table gets its base pages from the altmap (was DRAM); only reached when devices share a section",
+		.mainline_major = 6, .mainline_minor = 2,
+		.knob = VP_KNOB_X86_TABLE_PAGES_ALTMAP, .value = 1,
+	},
+	{
 		.commit = "87a7ae75d738",
 		.subject = "mm/vmemmap/devdax: fix kernel crash when probing devdax devices",
-		.effect = "compound-page vmemmap only where the architecture opts in (not powerpc in 6.1.y)",
+		.effect = "compound-page vmemmap only where the architecture opts in: x86-64 does, powerpc does not in 6.1.y",
 		.mainline_major = 6, .mainline_minor = 4,
 		.stable = { { 6, 1, 184 } },
-		.knob = VP_KNOB_COMPOUND_VMEMMAP_UNGATED, .value = 0,
+		.knob = VP_KNOB_COMPOUND_VMEMMAP, .value = VP_COMPOUND_OPT_IN,
 	},
 	{
 		.commit = "c8eebc4a99f1",

@@ -32,6 +32,13 @@ enum vp_radix_align {
 	VP_RADIX_ALIGN_PMD_NO_ALTMAP,	/* f5164797284d: PMD_SIZE w/o altmap */
 };
 
+/* Where the compound-page vmemmap applies (vp_kbehaviour). */
+enum vp_compound {
+	VP_COMPOUND_NONE,	/* before 4917f55b4ef9 (5.19): no such path */
+	VP_COMPOUND_ALL_ARCHES,	/* 4917f55b4ef9: every architecture */
+	VP_COMPOUND_OPT_IN,	/* 87a7ae75d738: where the arch opts in */
+};
+
 /* What the model needs to know about a kernel.  Each field names the
  * change(s) that set it in kernel.c's table. */
 struct vp_kbehaviour {
@@ -44,10 +51,10 @@ struct vp_kbehaviour {
 	/* arch/powerpc/mm/init_64.c:vmemmap_free counts a block as altmap-backed
 	 * up to base_pfn + reserve + free + alloc + align (too generous). */
 	bool altmap_free_bound_loose;
-	/* include/linux/mm.h:vmemmap_can_optimize is not gated on
-	 * ARCH_WANT_OPTIMIZE_VMEMMAP, so powerpc devdax map=mem takes the generic
-	 * compound-page path (which crashes on hash). */
-	bool compound_vmemmap_ungated;
+	/* Which architectures populate a devdax map=mem vmemmap with compound
+	 * pages (mm/sparse-vmemmap.c:vmemmap_populate_compound_pages, asked
+	 * through include/linux/mm.h:vmemmap_can_optimize). */
+	enum vp_compound compound_vmemmap;
 	/* 368a0590d954 (6.6): radix populates through
 	 * radix__vmemmap_populate, with PMD leaves and PTE pages. */
 	bool radix_own_populate;
@@ -60,6 +67,10 @@ struct vp_kbehaviour {
 	/* e96d9a938e89 (6.6): nd_pfn_init refuses dataoff >= size - end_trunc
 	 * (before: dataoff >= size). */
 	bool enxio_excludes_end_trunc;
+	/* 2045a3b8911b (6.2): x86-64 uses the generic
+	 * vmemmap_populate_hugepages, whose base-page fallback under a PMD
+	 * table passes the altmap (x86's own passed NULL: DRAM). */
+	bool x86_table_pages_altmap;
 };
 
 struct vp_kernel {
@@ -83,12 +94,13 @@ enum vp_knob {
 	VP_KNOB_RESERVE_STRUCT_PAGE_SIZE,
 	VP_KNOB_CROSS_BOUNDARY_OFF_BY_ONE,
 	VP_KNOB_ALTMAP_FREE_BOUND_LOOSE,
-	VP_KNOB_COMPOUND_VMEMMAP_UNGATED,
+	VP_KNOB_COMPOUND_VMEMMAP,
 	VP_KNOB_RADIX_OWN_POPULATE,
 	VP_KNOB_RADIX_START_ALIGN,
 	VP_KNOB_RADIX_PUD_ALIGN,
 	VP_KNOB_RADIX_COMPOUND_VMEMMAP,
 	VP_KNOB_ENXIO_EXCLUDES_END_TRUNC,
+	VP_KNOB_X86_TABLE_PAGES_ALTMAP,
 };
 
 /* One row per kernel change that moves a number. */

@@ -43,6 +43,9 @@ struct vp_hotadd {
 	uint64_t end_pfn;
 	bool has_altmap;
 	struct vp_altmap altmap;
+	/* pgmap_vmemmap_nr() when the memmap is populated with compound
+	 * pages (vmemmap_can_optimize), else 0. */
+	uint64_t compound_pfns;
 };
 
 enum vp_status vp_nd_pfn_init(const struct vp_input *in,

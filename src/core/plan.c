@@ -54,34 +54,73 @@ static enum vp_status check_input(const struct vp_input *in,
 			       vp_arch_name(in->arch), vp_mmu_name(in->mmu),
 			       in->page_shift == 16 ? "64K" : "4K", list);
 	}
-	/*
-	 * devdax map=mem sets pgmap->vmemmap_shift = log2(align / PAGE_SIZE)
-	 * (drivers/dax/device.c:dev_dax_probe), and where vmemmap_can_optimize()
-	 * holds the vmemmap is populated with compound pages sharing tail
-	 * pages, a path this model does not replay yet:
-	 *  - before 87a7ae75d738 (6.4, 6.1.184) on every architecture, for any
-	 *    align above PAGE_SIZE (include/linux/mm.h @6.1.0);
-	 *  - from 6.6 on radix (radix_pgtable.c:vmemmap_can_optimize @6.12,
-	 *    line 991 -> mm.h:__vmemmap_can_optimize): when the struct pages
-	 *    of one compound page fill more than two vmemmap pages,
-	 *    (align / PAGE_SIZE) * 64 / PAGE_SIZE > 2.
-	 */
-	if (in->mode == VP_MODE_DEVDAX && in->map == VP_MAP_MEM) {
-		uint64_t al = in->align ? in->align : p->default_align;
-		uint64_t vm_pages = (al / p->page_size) * p->struct_page_size /
-				    p->page_size;
+	return VP_OK;
+}
 
-		if (in->kernel.b.compound_vmemmap_ungated && al > p->page_size)
-			return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
-				       "devdax map=mem on kernel %s takes the compound-page vmemmap path (4917f55b4ef9, 5.17, until 87a7ae75d738, 6.4 and 6.1.184), which is not modelled; use --align %s, a kernel before 5.17, or 6.1.184 and later",
-				       in->kernel.name,
-				       vp_format_iec(p->page_size, a, sizeof(a)));
-		if (in->mmu == VP_MMU_RADIX &&
-		    in->kernel.b.radix_compound_vmemmap && vm_pages > 2)
-			return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
-				       "devdax map=mem on radix with align %s takes the compound-page vmemmap path (vmemmap_can_optimize, since 6.6), which is not modelled yet; use map=dev or a smaller --align",
-				       vp_format_iec(al, a, sizeof(a)));
+/*
+ * The compound page size a devdax map=mem memmap is populated with, or 0.
+ * drivers/dax/device.c:dev_dax_probe @6.1 sets pgmap->vmemmap_shift =
+ * order_base_2(align >> PAGE_SHIFT) when align > PAGE_SIZE, and
+ * mm/sparse-vmemmap.c:__populate_section_memmap @6.1 (line 388) takes the
+ * compound path when vmemmap_can_optimize(altmap, pgmap):
+ *  - 4917f55b4ef9 (5.17) to 87a7ae75d738: pgmap_vmemmap_nr > 1, no altmap,
+ *    on every architecture (__populate_section_memmap @v6.1);
+ *  - from 87a7ae75d738 (6.4, 6.1.184): where the architecture opts in
+ *    (x86-64; powerpc radix from f2b79c0d7968, 6.6), and only when one
+ *    compound page's struct pages fill more than VMEMMAP_RESERVE_NR (2)
+ *    vmemmap pages (include/linux/mm.h line 3411 @6.1, 3956 @6.12).
+ * x86-64 is replayed (vmemmap_x86.c); on ppc64 the path is refused.
+ */
+static enum vp_status compound_pfns(const struct vp_input *in,
+				    const struct vp_arch_params *p,
+				    const struct vp_layout *lay,
+				    const struct vp_hotadd *h, uint64_t *out,
+				    struct vp_error *err)
+{
+	char a[VP_IEC_BUFSZ], b[VP_IEC_BUFSZ];
+	uint64_t n = lay->align / p->page_size;
+	uint64_t vm_pages = n * p->struct_page_size / p->page_size;
+	bool can;
+
+	*out = 0;
+	if (in->mode != VP_MODE_DEVDAX || h->has_altmap || n <= 1)
+		return VP_OK;
+	switch (in->kernel.b.compound_vmemmap) {
+	case VP_COMPOUND_NONE:
+		return VP_OK;
+	case VP_COMPOUND_ALL_ARCHES:
+		can = true;
+		break;
+	default:
+		can = (p->compound_opt_in ||
+		       (in->arch == VP_ARCH_PPC64 && in->mmu == VP_MMU_RADIX &&
+			in->kernel.b.radix_compound_vmemmap)) &&
+		      vm_pages > 2;
+		break;
 	}
+	if (!can)
+		return VP_OK;
+	if (in->arch != VP_ARCH_X86_64)
+		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
+			       "devdax map=mem with align %s on ppc64 kernel %s takes the compound-page vmemmap path (vmemmap_can_optimize), which is modelled on x86_64 only; use map=dev, --align %s, or a kernel where it does not apply (before 5.19; 6.1.184 and later 6.1.y; hash before 6.6)",
+			       vp_format_iec(lay->align, a, sizeof(a)),
+			       in->kernel.name,
+			       vp_format_iec(p->page_size, b, sizeof(b)));
+	/*
+	 * mm/sparse-vmemmap.c:reuse_compound_section @6.1 counts compound
+	 * pages from the range start and, past the first section of one,
+	 * reuses "the previous section's" tail page.  When the range start
+	 * is not a multiple of the compound size, a later compound page
+	 * starts inside a section that only reuses: its head struct page
+	 * would alias a tail page.  The model keeps compound pages on
+	 * absolute multiples of their size and refuses that layout.
+	 */
+	if (h->start_pfn % n)
+		return vp_fail(err, VP_UNSUPPORTED, 0,
+			       "mm/sparse-vmemmap.c:reuse_compound_section",
+			       "devdax map=mem with align %s needs a start aligned to %s for the compound-page vmemmap to be modelled (the kernel counts compound pages from the namespace start, and reuses whole sections' tail pages)",
+			       vp_format_iec(lay->align, a, sizeof(a)), a);
+	*out = n;
 	return VP_OK;
 }
 
@@ -174,11 +213,7 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 	memset(err, 0, sizeof(*err));
 	memset(st, 0, sizeof(*st));
 	res->in = *request;
-	/* 64K pages on ppc64 (distribution kernels), 4K on x86-64. */
-	if (!res->in.page_shift)
-		res->in.page_shift = res->in.arch == VP_ARCH_X86_64 ? 12 : 16;
-	if (!res->in.start_given)
-		res->in.start = vp_default_start(&res->in.plat);
+	vp_input_resolve(&res->in);
 	if ((s = vp_arch_params(in, &res->arch, err)) ||
 	    (s = check_input(in, &res->arch, err)))
 		return s;
@@ -193,6 +228,8 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 	    (s = vp_nd_pfn_init(in, &res->arch, &d->layout, err)) ||
 	    (s = vp_nvdimm_setup_pfn(in, &res->arch, &d->layout, &d->hotadd,
 				     err)) ||
+	    (s = compound_pfns(in, &res->arch, &d->layout, &d->hotadd,
+			       &d->hotadd.compound_pfns, err)) ||
 	    (s = vp_vmemmap_populate(&res->geom, &in->kernel.b, in->engine, st,
 				     0, &d->hotadd, &d->populate, err)))
 		return s;

@@ -93,23 +93,31 @@ static void no_cross_window(const struct vp_kbehaviour *kb,
 enum vp_status vp_populate_record(struct vp_mem_state *st,
 				  struct vp_populate_stats *out,
 				  const struct vp_hotadd *h,
-				  const struct vp_block_run *r, bool pte_page,
-				  unsigned page_shift, struct vp_error *err)
+				  const struct vp_block_run *r,
+				  enum vp_rec_kind kind, unsigned page_shift,
+				  struct vp_error *err)
 {
+	bool alt = r->backing == VP_BACK_ALTMAP;
 	uint64_t lo = vp_run_lo(r), hi = vp_run_hi(r);
 	enum vp_status s;
 
 	if (r->count == 0)
 		return VP_OK;
-	if (r->backing == VP_BACK_ALTMAP) {
-		*(pte_page ? &out->altmap_pages : &out->altmap_blocks) +=
-			r->count;
-		if (out->first_altmap_pfn == UINT64_MAX)
-			out->first_altmap_pfn = r->phys_pfn;
-	} else {
-		*(pte_page ? &out->dram_pages : &out->dram_blocks) += r->count;
-		out->dram_bytes += (r->count * r->nr) << page_shift;
+	switch (kind) {
+	case VP_REC_BLOCK:
+		*(alt ? &out->altmap_blocks : &out->dram_blocks) += r->count;
+		break;
+	case VP_REC_PAGE:
+		*(alt ? &out->altmap_pages : &out->dram_pages) += r->count;
+		break;
+	case VP_REC_COMPOUND:
+		out->compound_blocks += r->count;
+		break;
 	}
+	if (alt && out->first_altmap_pfn == UINT64_MAX)
+		out->first_altmap_pfn = r->phys_pfn;
+	if (!alt)
+		out->dram_bytes += (r->count * r->nr) << page_shift;
 	if (lo < h->start_pfn)
 		lo = h->start_pfn;
 	if (hi > h->end_pfn)
@@ -118,6 +126,40 @@ enum vp_status vp_populate_record(struct vp_mem_state *st,
 	if ((s = vp_state_add_run(st, r, err)))
 		return s;
 	return vp_runs_append(out->runs, &out->nruns, VP_MAX_DEV_RUNS, r, err);
+}
+
+enum vp_pmd_state vp_pmd_state(const struct vp_mem_state *st, uint64_t W,
+			       uint64_t m)
+{
+	int i = vp_state_next(st, m * W);
+
+	if (i < 0 || vp_run_lo(&st->runs[i]) >= (m + 1) * W)
+		return VP_PMD_NONE;
+	return st->runs[i].unit >= W ? VP_PMD_LEAF : VP_PMD_TABLE;
+}
+
+uint64_t vp_untouched_pmds(const struct vp_populate_stats *o, uint64_t W,
+			   uint64_t P0, uint64_t P1)
+{
+	uint64_t touched = vp_div_up(P1, W) - P0 / W, got = 0, last = UINT64_MAX;
+	unsigned i;
+
+	for (i = 0; i < o->nruns; i++) {
+		uint64_t a = vp_run_lo(&o->runs[i]) / W;
+		uint64_t b = vp_div_up(vp_run_hi(&o->runs[i]), W);
+
+		if (a < P0 / W)
+			a = P0 / W;
+		if (b > vp_div_up(P1, W))
+			b = vp_div_up(P1, W);
+		if (last != UINT64_MAX && a < last)
+			a = last;
+		if (b > a)
+			got += b - a;
+		if (b > last || last == UINT64_MAX)
+			last = b;
+	}
+	return touched - got;
 }
 
 /* ---- the init_64.c loop ------------------------------------------------ */
@@ -131,7 +173,7 @@ static enum vp_status record(struct vp_populate_ctx *x, uint64_t c, uint64_t n,
 				  .nr = x->g->dram_block_bytes >> x->g->page_shift,
 				  .backing = b, .phys_pfn = phys, .dev = x->dev };
 
-	return vp_populate_record(x->st, x->out, x->h, &r, false,
+	return vp_populate_record(x->st, x->out, x->h, &r, VP_REC_BLOCK,
 				  x->g->page_shift, err);
 }
 
@@ -346,6 +388,8 @@ enum vp_status vp_vmemmap_populate(const struct vp_vmemmap_geom *g,
 		h->altmap.alloc = 0;
 	if (g->path == VP_PATH_RADIX)
 		return vp_radix_populate(&x, engine, err);
+	if (g->path == VP_PATH_X86)
+		return vp_x86_populate(&x, engine, err);
 	out->blocks_touched = vp_div_up(h->end_pfn, g->pfns_per_block) -
 			      h->start_pfn / g->pfns_per_block;
 	return engine == VP_ENGINE_REFERENCE ? populate_reference(&x, err) :
@@ -358,8 +402,8 @@ enum vp_status vp_vmemmap_populate(const struct vp_vmemmap_geom *g,
  * early sections, for which pfn_valid() is true throughout, even past the
  * end of RAM in a partly filled last section (include/linux/mmzone.h
  * line 1840: early_section() answers before the sub-section map).  Radix
- * maps it with PMD leaves (the boot range starts at 0, so every PMD is
- * aligned).
+ * and x86-64 map it with PMD leaves (the boot range starts at 0, so every
+ * PMD is aligned; x86: vmemmap_populate_hugepages).
  */
 enum vp_status vp_vmemmap_boot(const struct vp_vmemmap_geom *g,
 			       struct vp_mem_state *st, uint64_t end_pfn,
@@ -371,9 +415,9 @@ enum vp_status vp_vmemmap_boot(const struct vp_vmemmap_geom *g,
 	if (end_pfn == 0)
 		return VP_OK;
 	end_pfn = vp_div_up(end_pfn, g->section_pfns) * g->section_pfns;
-	r.unit = g->path == VP_PATH_RADIX ? g->pmd_pfns : g->pfns_per_block;
-	r.nr = g->path == VP_PATH_RADIX ? g->pmd_nr :
-					  g->dram_block_bytes >> g->page_shift;
+	r.unit = g->path != VP_PATH_INIT64 ? g->pmd_pfns : g->pfns_per_block;
+	r.nr = g->path != VP_PATH_INIT64 ? g->pmd_nr :
+					   g->dram_block_bytes >> g->page_shift;
 	r.count = vp_div_up(end_pfn, r.unit);
 	if ((s = vp_valid_add(st, 0, end_pfn, err)))
 		return s;

@@ -6,7 +6,9 @@
  *   - vmemmap.c: the arch/powerpc/mm/init_64.c loop (hash in every
  *     modelled kernel, radix before 6.6);
  *   - vmemmap_radix.c: radix__vmemmap_populate (radix from 6.6 on), with
- *     2 MiB PMD leaves and PAGE_SIZE PTE pages.
+ *     2 MiB PMD leaves and PAGE_SIZE PTE pages;
+ *   - vmemmap_x86.c: arch/x86/mm/init_64.c:vmemmap_populate, with 2 MiB
+ *     PMD leaves, 4K base pages, and compound pages for devdax.
  * Each has two engines that must agree:
  *   - reference: literally, section chunk by chunk and block by block, as
  *     mm/memory_hotplug.c:__add_pages and the arch code do;
@@ -48,8 +50,10 @@ struct vp_populate_stats {
 	uint64_t blocks_touched;	/* blocks (PMDs on radix) the range spans */
 	uint64_t altmap_blocks;		/* blocks / PMD leaves from the altmap */
 	uint64_t dram_blocks;		/* blocks / PMD leaves from DRAM */
-	uint64_t altmap_pages;		/* radix PTE pages from the altmap */
-	uint64_t dram_pages;		/* radix PTE pages from DRAM */
+	uint64_t altmap_pages;		/* PTE pages (radix, x86) from the altmap */
+	uint64_t dram_pages;		/* PTE pages (radix, x86) from DRAM */
+	uint64_t compound_blocks;	/* compound pages whose memmap was mapped
+					 * with 2 DRAM pages each (x86 devdax) */
 	uint64_t cross_blocks;		/* DRAM because altmap_cross_boundary */
 	uint64_t fallback_blocks;	/* DRAM because the altmap was full */
 	uint64_t skipped_blocks;	/* already mapped by someone else */
@@ -100,13 +104,31 @@ bool vp_altmap_cross_boundary(const struct vp_kbehaviour *kb,
 			      const struct vp_altmap *a, uint64_t start_pfn,
 			      uint64_t n);
 
-/* Records n blocks from c on (of r's unit, nr, backing, phys) as mapped by
+/* What a recorded run of blocks is, for the statistics. */
+enum vp_rec_kind {
+	VP_REC_BLOCK,		/* a vmemmap block / PMD leaf */
+	VP_REC_PAGE,		/* a PAGE_SIZE page under a PTE */
+	VP_REC_COMPOUND,	/* a compound page's memmap (shared tails) */
+};
+
+/* Records the run r (its blocks' unit, nr, backing, phys) as mapped by
  * this hot-add: in the machine state and in the device's statistics. */
 enum vp_status vp_populate_record(struct vp_mem_state *st,
 				  struct vp_populate_stats *out,
 				  const struct vp_hotadd *h,
-				  const struct vp_block_run *r, bool pte_page,
-				  unsigned page_shift, struct vp_error *err);
+				  const struct vp_block_run *r,
+				  enum vp_rec_kind kind, unsigned page_shift,
+				  struct vp_error *err);
+
+/* Whether the PMD m (of W pfns) is empty, a leaf (a run of unit W maps
+ * it), or a table (runs of smaller units map some of it). */
+enum vp_pmd_state { VP_PMD_NONE, VP_PMD_LEAF, VP_PMD_TABLE };
+enum vp_pmd_state vp_pmd_state(const struct vp_mem_state *st, uint64_t W,
+			       uint64_t m);
+
+/* PMDs of [start_pfn, end_pfn) that got nothing from this hot-add. */
+uint64_t vp_untouched_pmds(const struct vp_populate_stats *o, uint64_t W,
+			   uint64_t start_pfn, uint64_t end_pfn);
 
 /* One hot-add being replayed. */
 struct vp_populate_ctx {
@@ -121,5 +143,8 @@ struct vp_populate_ctx {
 /* Radix: vmemmap_radix.c. */
 enum vp_status vp_radix_populate(struct vp_populate_ctx *x,
 				 enum vp_engine engine, struct vp_error *err);
+/* x86-64: vmemmap_x86.c. */
+enum vp_status vp_x86_populate(struct vp_populate_ctx *x,
+			       enum vp_engine engine, struct vp_error *err);
 
 #endif

@@ -35,18 +35,6 @@
 
 #include "altmap.h"
 
-enum pmd_state { PMD_NONE, PMD_LEAF, PMD_TABLE };
-
-static enum pmd_state pmd_state(const struct vp_populate_ctx *x, uint64_t m)
-{
-	uint64_t W = x->g->pmd_pfns;
-	int i = vp_state_next(x->st, m * W);
-
-	if (i < 0 || vp_run_lo(&x->st->runs[i]) >= (m + 1) * W)
-		return PMD_NONE;
-	return x->st->runs[i].unit == W ? PMD_LEAF : PMD_TABLE;
-}
-
 static enum vp_status record(struct vp_populate_ctx *x, bool pte, uint64_t first,
 			     uint64_t count, enum vp_backing b, uint64_t phys,
 			     struct vp_error *err)
@@ -58,7 +46,8 @@ static enum vp_status record(struct vp_populate_ctx *x, bool pte, uint64_t first
 		.backing = b, .phys_pfn = phys, .dev = x->dev,
 	};
 
-	return vp_populate_record(x->st, x->out, x->h, &r, pte,
+	return vp_populate_record(x->st, x->out, x->h, &r,
+				  pte ? VP_REC_PAGE : VP_REC_BLOCK,
 				  x->g->page_shift, err);
 }
 
@@ -122,10 +111,10 @@ static enum vp_status populate_chunk(struct vp_populate_ctx *x, uint64_t pfn,
 		next = (m + 1) * g->pmd_pfns;
 		if (next > end)
 			next = end;
-		switch (pmd_state(x, m)) {
-		case PMD_LEAF:
+		switch (vp_pmd_state(x->st, g->pmd_pfns, m)) {
+		case VP_PMD_LEAF:
 			continue;
-		case PMD_NONE:
+		case VP_PMD_NONE:
 			if (!leaf_allowed(x, px))
 				break;
 			if (!x->h->has_altmap) {
@@ -141,7 +130,7 @@ static enum vp_status populate_chunk(struct vp_populate_ctx *x, uint64_t pfn,
 				continue;
 			}
 			break;	/* an altmap failure: base pages */
-		case PMD_TABLE:
+		case VP_PMD_TABLE:
 			break;
 		}
 		if ((s = pte_one(x, px, err)))
@@ -254,28 +243,6 @@ static enum vp_status populate_runlength(struct vp_populate_ctx *x,
 	return vp_valid_add(x->st, P0, P1, err);
 }
 
-/* PMDs of [P0, P1) that got nothing from this hot-add (all already mapped). */
-static uint64_t untouched_pmds(const struct vp_populate_ctx *x)
-{
-	const struct vp_populate_stats *o = x->out;
-	uint64_t W = x->g->pmd_pfns, P0 = x->h->start_pfn, P1 = x->h->end_pfn;
-	uint64_t touched = vp_div_up(P1, W) - P0 / W, got = 0, last = UINT64_MAX;
-	unsigned i;
-
-	for (i = 0; i < o->nruns; i++) {
-		uint64_t a = vp_run_lo(&o->runs[i]) / W;
-		uint64_t b = vp_div_up(vp_run_hi(&o->runs[i]), W);
-
-		if (last != UINT64_MAX && a < last)
-			a = last;
-		if (b > a)
-			got += b - a;
-		if (b > last || last == UINT64_MAX)
-			last = b;
-	}
-	return touched - got;
-}
-
 enum vp_status vp_radix_populate(struct vp_populate_ctx *x,
 				 enum vp_engine engine, struct vp_error *err)
 {
@@ -289,6 +256,7 @@ enum vp_status vp_radix_populate(struct vp_populate_ctx *x,
 		    populate_runlength(x, err);
 	if (s)
 		return s;
-	x->out->skipped_blocks = untouched_pmds(x);
+	x->out->skipped_blocks = vp_untouched_pmds(x->out, x->g->pmd_pfns,
+						   h->start_pfn, h->end_pfn);
 	return VP_OK;
 }

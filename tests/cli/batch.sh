@@ -62,6 +62,15 @@ echo '{"usable": "1T", "device": "1T"}' | $wrap "$bin" --batch >"$tmp/out"
 jq -e '.error.message == "give one of device and usable, once"' "$tmp/out" >/dev/null
 check "device and usable together are refused" $?
 
+# x86-64 lines (tests/unit/test_x86.c: 16 GiB fsdax gives 16909336576, as
+# `ndctl list` printed it), and a powerpc key on an x86 line.
+printf '%s\n' '{"device":"16G","arch":"x86_64","la57":"yes"}' \
+	'{"device":"16G","arch":"x86_64","mmu":"hash"}' | $wrap "$bin" --batch >"$tmp/out"
+jq -s -e '.[0].totals.usable_bytes == 16909336576 and .[0].config.max_physmem_bits == 52
+	and .[1].error.message == "mmu applies to powerpc (arch ppc64) only; x86_64 has one MMU mode and no hash page table"' \
+	"$tmp/out" >/dev/null
+check "x86_64 lines, and mmu refused on one" $?
+
 # A 100 MB line: refused after 1 MiB with an error line, and the next
 # line is still planned.
 { printf '{"device":"'; head -c 100000000 /dev/zero | tr '\0' '1'; printf '"}\n'

@@ -74,7 +74,10 @@ row 64 "--mmu: 'book3e': unknown MMU mode; expected radix or hash" --device 1T -
 row 64 "--mode: 'sector': unknown mode; expected fsdax or devdax" --device 1T --mode sector
 row 64 "--map: 'pmem': unknown map; expected dev or mem" --device 1T --map pmem
 row 64 "--arch: 'arm64': unknown architecture" --device 1T --arch arm64
-row 64 "--arch x86_64 is not modelled yet" --device 1T --arch x86_64
+row 64 "page size 2^16 does not exist on x86_64, which has 4K base pages" --device 1T --arch x86_64 --page-size 64K
+row 64 "--mmu applies to powerpc (arch ppc64) only" --device 1T --arch x86_64 --mmu radix
+row 64 "--hash-16m applies to powerpc (arch ppc64) only" --device 1T --hash-16m no --arch x86_64
+row 64 "--la57 applies to x86_64 only (5-level paging); give --arch x86_64" --device 1T --la57
 row 64 "--engine: 'fast': unknown engine" --device 1T --engine fast
 row 64 "unexpected argument 'extra'" --device 1T extra
 # Alignments: a power of two the kernel supports for this MMU/page size.
@@ -92,13 +95,13 @@ row 64 "has no hash MMU" --device 1T --mmu hash --radix-only
 row 64 "--kfence" --device 1T --kfence=yes
 # Kernel versions.
 row 64 "--kernel: '5.6': not modelled yet" --device 1T --kernel 5.6
-row 64 "devdax map=mem on radix with align 1 GiB takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.6 --align 1G
-row 64 "devdax map=mem on radix with align 2 MiB takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.12.117 --page-size 4K
+row 64 "devdax map=mem with align 1 GiB on ppc64 kernel 6.6.0 takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.6 --align 1G
+row 64 "devdax map=mem with align 2 MiB on ppc64 kernel 6.12.117 takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.12.117 --page-size 4K
 row 1 "returns -ENXIO: unable to satisfy requested alignment" --device 3M --kernel 6.6
 row 64 "--kernel: '4.12': powerpc has no vmem_altmap support before 4.13" --device 1T --kernel 4.12
 row 64 "--kernel: '6.1.2.3': four numeric parts" --device 1T --kernel 6.1.2.3
 row 64 "--kernel: 'latest': expected MAJOR.MINOR[.PATCH][-SUFFIX]" --device 1T --kernel latest
-row 64 "devdax map=mem on kernel 6.1.100 takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.1.100
+row 64 "devdax map=mem with align 2 MiB on ppc64 kernel 6.1.100 takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.1.100
 # Layouts the kernel refuses: exit 1, the check, the errno.
 row 1 "drivers/nvdimm/pfn_devs.c:nd_pfn_init returns -EINVAL: start 0x100200000 misaligned to 0x1000000" --device 64G@0x100200000 --mmu hash
 row 1 "drivers/nvdimm/pfn_devs.c:nd_pfn_init returns -EINVAL: start 0x400100000 misaligned to 0x200000" --device 1G@0x400100000

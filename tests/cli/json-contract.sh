@@ -19,13 +19,23 @@ def need($o; $keys; test; $where):
 [
   need(.; ["schema_version"]; int; ""),
   (if .schema_version != 1 then "schema_version is not 1" else empty end),
-  need(.config; ["arch","mmu","kernel","mode","map","engine","vmemmap_path"]; type == "string"; "config"),
+  need(.config; ["arch","kernel","mode","map","engine","vmemmap_path"]; type == "string"; "config"),
+  # Concepts of one architecture are null on the other.
+  (if .config.arch == "x86_64" then
+     need(.config; ["mmu"]; . == null; "config"),
+     need(.config.assumptions; ["hash_16m_pages","radix_2m_pages","radix_1g_pages","kfence","radix_only"];
+          . == null; "config.assumptions"),
+     need(.config.assumptions; ["la57"]; type == "boolean"; "config.assumptions")
+   else
+     need(.config; ["mmu"]; type == "string"; "config"),
+     need(.config.assumptions; ["hash_16m_pages","radix_2m_pages","radix_1g_pages","kfence","radix_only"];
+          type == "boolean"; "config.assumptions"),
+     need(.config.assumptions; ["la57"]; . == null; "config.assumptions")
+   end),
   need(.config; ["vmemmap_block_size"]; . == null or int; "config"),
   need(.config; ["page_size","align","data_align","compat_align","struct_page_size",
                  "reserve_struct_page_size","section_size",
                  "subsection_size","max_physmem_bits"]; int; "config"),
-  need(.config.assumptions; ["hash_16m_pages","radix_2m_pages","radix_1g_pages","kfence","radix_only"];
-       type == "boolean"; "config.assumptions"),
   need(.config.assumptions; ["boot_ram_bytes"]; int; "config.assumptions"),
   (.devices | if type != "array" or length != 1 then "devices is not a one-element array" else empty end),
   (.devices[] as $d | (
@@ -36,9 +46,9 @@ def need($o; $keys; test; $where):
     need($d; ["altmap"]; . == null or type == "object"; "device"),
     (if $d.altmap != null then need($d.altmap; ["base_pfn","end_pfn","reserve","free","alloc","align"]; int; "altmap") else empty end),
     need($d.vmemmap; ["first_pfn","end_pfn","blocks","altmap_blocks","dram_blocks","skipped_blocks",
-                      "altmap_pages","dram_pages","premapped_pfns",
+                      "altmap_pages","dram_pages","compound_pages","premapped_pfns",
                       "cross_boundary_blocks","fallback_blocks","memmap_bytes","altmap_bytes","dram_bytes"]; int; "vmemmap"),
-    need($d.vmemmap; ["first_altmap_pfn"]; . == null or int; "vmemmap"),
+    need($d.vmemmap; ["first_altmap_pfn","compound_page_size"]; . == null or int; "vmemmap"),
     need($d.vmemmap; ["runs"]; type == "array"; "vmemmap"),
     ($d.vmemmap.runs[] | need(.; ["first_pfn","blocks","block_pfns","block_bytes"]; int; "vmemmap.runs[]"),
                           need(.; ["backing"]; . == "altmap" or . == "dram"; "vmemmap.runs[]"),
@@ -76,7 +86,8 @@ for args in "--device 1T --page-size 64K" "--device 1T --page-size 64K --mmu has
 	    "--device 64G@0x100200000" "--device 1T@2T --kernel 6.1.0 --mode devdax" \
 	    "--device 1000M --page-size 4K" "--usable 1T --ways 6" "--usable 1 --mmu hash" \
 	    "--device 64G@0x100200000 --kernel 6.12.117" "--device 1T --map mem --kernel 6.17" \
-	    "--device 1T --kernel 6.18 --mmu hash"; do
+	    "--device 1T --kernel 6.18 --mmu hash" "--device 36G@0x3162000000 --arch x86_64" \
+	    "--device 1T --arch x86_64 --mode devdax --map mem" "--usable 1T --arch x86_64 --align 1G --la57"; do
 	# shellcheck disable=SC2086
 	out=$($wrap "$bin" $args --json)
 	problems=$(printf '%s' "$out" | jq -r "$contract" 2>&1)

@@ -391,7 +391,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(in != NULL, "fmemopen");
 	out = open_memstream(&obuf, &olen);
 	FUZZ_CHECK(out != NULL, "open_memstream");
-	rc = vp_batch(in, out, &defaults);
+	rc = vp_batch(in, out, &defaults, 0);
 	fclose(in);
 	FUZZ_CHECK(fclose(out) == 0, "closing the output stream");
 	check_output(data, size, obuf, olen, rc);

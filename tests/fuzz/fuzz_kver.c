@@ -171,8 +171,10 @@ static void check_resolved(const char *s, const struct vp_kver *v,
 					   k->b.cross_boundary_off_by_one &&
 				   kn.b.altmap_free_bound_loose <=
 					   k->b.altmap_free_bound_loose &&
-				   kn.b.compound_vmemmap_ungated <=
-					   k->b.compound_vmemmap_ungated,
+				   (kn.b.compound_vmemmap ==
+				    VP_COMPOUND_ALL_ARCHES) <=
+					   (k->b.compound_vmemmap ==
+					    VP_COMPOUND_ALL_ARCHES),
 			   "'%s': patch %u reintroduces a fixed behaviour", s,
 			   next.patch);
 	}

@@ -18,6 +18,7 @@ static inline bool same_runs(const struct vp_block_run *a, const struct vp_block
 
 	for (i = 0; i < n; i++)
 		if (a[i].first != b[i].first || a[i].count != b[i].count ||
+		    a[i].unit != b[i].unit || a[i].nr != b[i].nr ||
 		    a[i].backing != b[i].backing || a[i].dev != b[i].dev ||
 		    (a[i].backing == VP_BACK_ALTMAP &&
 		     a[i].phys_pfn != b[i].phys_pfn))
@@ -29,6 +30,7 @@ static inline bool same_hotadd(const struct vp_hotadd *a, const struct vp_hotadd
 {
 	return a->start_pfn == b->start_pfn && a->end_pfn == b->end_pfn &&
 	       a->has_altmap == b->has_altmap &&
+	       a->compound_pfns == b->compound_pfns &&
 	       !memcmp(&a->altmap, &b->altmap, sizeof(a->altmap));
 }
 
@@ -38,6 +40,12 @@ static inline bool same_populate(const struct vp_populate_stats *a,
 	return a->blocks_touched == b->blocks_touched &&
 	       a->altmap_blocks == b->altmap_blocks &&
 	       a->dram_blocks == b->dram_blocks &&
+	       a->altmap_pages == b->altmap_pages &&
+	       a->dram_pages == b->dram_pages &&
+	       a->compound_blocks == b->compound_blocks &&
+	       a->premapped_pfns == b->premapped_pfns &&
+	       a->mapped_pfns == b->mapped_pfns &&
+	       a->dram_bytes == b->dram_bytes &&
 	       a->cross_blocks == b->cross_blocks &&
 	       a->fallback_blocks == b->fallback_blocks &&
 	       a->skipped_blocks == b->skipped_blocks &&

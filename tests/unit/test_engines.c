@@ -2,7 +2,7 @@
 /*
  * Differential test: the run-length engine against the literal
  * block-by-block reference engine, on seeded random cases covering both
- * MMUs, both page sizes, map=dev/mem, every 6.1 sub-era, every legal
+ * MMUs, both page sizes, x86-64 (with devdax compound pages), map=dev/mem, every 6.1 sub-era, every legal
  * alignment, misaligned starts, odd sizes, altmap exhaustion (KFENCE hash
  * layouts), boot RAM, and machine states where other pfns are already
  * valid (neighbours sharing blocks and sections).  Every
@@ -58,8 +58,9 @@ int main(void)
 		enum vp_status r1, r2;
 
 		vp_input_defaults(&in);
+		in.arch = pick(3) ? VP_ARCH_PPC64 : VP_ARCH_X86_64;
 		in.mmu = pick(2) ? VP_MMU_HASH : VP_MMU_RADIX;
-		in.page_shift = pick(2) ? 16 : 12;
+		in.page_shift = pick(2) && in.arch == VP_ARCH_PPC64 ? 16 : 12;
 		in.map = pick(4) ? VP_MAP_DEV : VP_MAP_MEM;
 		in.plat.hash_16m = pick(5) != 0;
 		in.plat.boot_ram_bytes = pick(5) ? 1ULL << 30 : 512ULL << 20;
@@ -79,7 +80,9 @@ int main(void)
 				     (pick(1 << 22) + 1) << p.page_shift);
 		vp_vmemmap_geom(&p, &g);
 		snprintf(name, sizeof(name), "case %u: %s %uK %s %s %#llx+%#llx",
-			 i, vp_mmu_name(in.mmu), 1u << (in.page_shift - 10),
+			 i, in.arch == VP_ARCH_X86_64 ? "x86_64" :
+							vp_mmu_name(in.mmu),
+			 1u << (in.page_shift - 10),
 			 vp_map_name(in.map), in.kernel.name,
 			 (unsigned long long)in.start,
 			 (unsigned long long)in.size);
@@ -89,6 +92,13 @@ int main(void)
 			refused++;
 			continue;
 		}
+		/* x86 devdax map=mem: compound pages of the alignment, on
+		 * starts aligned to them (as vp_plan requires). */
+		if (in.arch == VP_ARCH_X86_64 && !h1.has_altmap &&
+		    in.kernel.b.compound_vmemmap != VP_COMPOUND_NONE &&
+		    lay.align > p.page_size && pick(2) &&
+		    h1.start_pfn % (lay.align >> p.page_shift) == 0)
+			h1.compound_pfns = lay.align >> p.page_shift;
 		/* Neighbours: up to 3 valid sub-section aligned ranges around
 		 * the device, some sharing its first or last section. */
 		memset(&s1, 0, sizeof(s1));

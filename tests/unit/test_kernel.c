@@ -5,57 +5,68 @@
  *   6.1.0 - 6.1.38   altmap_cross_boundary off by one (c8eebc4a99f1, 6.1.39)
  *   6.1.0 - 6.1.44   vmemmap_free's loose altmap bound (6722b2571205, 6.1.45)
  *   6.1.0 - 6.1.183  vmemmap_can_optimize ungated (87a7ae75d738, 6.1.184)
+ * Compound-page vmemmap: N none (before 4917f55b4ef9, 5.17), A on every
+ * architecture, O only where the architecture opts in (87a7ae75d738).
  * Stable releases from Debian's changelog.Debian.gz "ChangeLog-6.1.N"
  * headings (docs/kernel-changes.md). */
 #include "harness.h"
 #include "kernel.h"
 
+#define N VP_COMPOUND_NONE
+#define A VP_COMPOUND_ALL_ARCHES
+#define O VP_COMPOUND_OPT_IN
+
 static const struct {
 	const char *in;
 	enum vp_kver_status st;
 	unsigned reserve;
-	int off_by_one, loose_free, ungated;
+	int off_by_one, loose_free;
+	enum vp_compound compound;
 } vers[] = {
-	{ "6.1", VP_KVER_OK, 128, 1, 1, 1 },
-	{ "6.1.0", VP_KVER_OK, 128, 1, 1, 1 },
-	{ "6.1.11", VP_KVER_OK, 128, 1, 1, 1 },
-	{ "6.1.12", VP_KVER_OK, 64, 1, 1, 1 },
-	{ "6.1.38", VP_KVER_OK, 64, 1, 1, 1 },
-	{ "6.1.39", VP_KVER_OK, 64, 0, 1, 1 },
-	{ "6.1.44", VP_KVER_OK, 64, 0, 1, 1 },
-	{ "6.1.45", VP_KVER_OK, 64, 0, 0, 1 },
-	{ "6.1.52", VP_KVER_OK, 64, 0, 0, 1 },
-	{ "6.1.183", VP_KVER_OK, 64, 0, 0, 1 },
-	{ "6.1.184", VP_KVER_OK, 64, 0, 0, 0 },
-	{ "6.1.192", VP_KVER_OK, 64, 0, 0, 0 },
-	{ "6.1.192-2", VP_KVER_OK, 64, 0, 0, 0 },
-	{ "6.1.0-13-powerpc64le", VP_KVER_OK, 128, 1, 1, 1 },
-	{ "4.12", VP_KVER_TOO_OLD, 0, 0, 0, 0 },
-	{ "3.10.0", VP_KVER_TOO_OLD, 0, 0, 0, 0 },
-	{ "4.13", VP_KVER_NOT_MODELLED, 0, 0, 0, 0 },
-	{ "5.6.19", VP_KVER_NOT_MODELLED, 0, 0, 0, 0 },
+	{ "6.1", VP_KVER_OK, 128, 1, 1, A },
+	{ "6.1.0", VP_KVER_OK, 128, 1, 1, A },
+	{ "6.1.11", VP_KVER_OK, 128, 1, 1, A },
+	{ "6.1.12", VP_KVER_OK, 64, 1, 1, A },
+	{ "6.1.38", VP_KVER_OK, 64, 1, 1, A },
+	{ "6.1.39", VP_KVER_OK, 64, 0, 1, A },
+	{ "6.1.44", VP_KVER_OK, 64, 0, 1, A },
+	{ "6.1.45", VP_KVER_OK, 64, 0, 0, A },
+	{ "6.1.52", VP_KVER_OK, 64, 0, 0, A },
+	{ "6.1.183", VP_KVER_OK, 64, 0, 0, A },
+	{ "6.1.184", VP_KVER_OK, 64, 0, 0, O },
+	{ "6.1.192", VP_KVER_OK, 64, 0, 0, O },
+	{ "6.1.192-2", VP_KVER_OK, 64, 0, 0, O },
+	{ "6.1.0-13-powerpc64le", VP_KVER_OK, 128, 1, 1, A },
+	{ "4.12", VP_KVER_TOO_OLD, 0, 0, 0, N },
+	{ "3.10.0", VP_KVER_TOO_OLD, 0, 0, 0, N },
+	{ "4.13", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
+	{ "5.6.19", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
 	/* v5.7 baseline: 64-byte reserve, off-by-one (cf387d9644d8, 5.4),
-	 * loose free bound, no compound vmemmap before 4917f55b4ef9 (5.17). */
-	{ "5.7", VP_KVER_OK, 64, 1, 1, 0 },
-	{ "5.14.0-362.el9", VP_KVER_OK, 64, 1, 1, 0 },
-	{ "5.15.100", VP_KVER_OK, 64, 1, 1, 0 },
-	{ "5.16", VP_KVER_OK, 64, 1, 1, 0 },
-	{ "5.17", VP_KVER_OK, 64, 1, 1, 1 },
-	{ "6.0.19", VP_KVER_OK, 64, 1, 1, 1 },
-	{ "6.2", VP_KVER_OK, 64, 1, 1, 1 },	/* 6.2: c91d71363084 only */
-	{ "6.4", VP_KVER_OK, 64, 1, 1, 0 },	/* + 87a7ae75d738 */
-	{ "6.4.10", VP_KVER_OK, 64, 1, 0, 0 },	/* 6722b2571205 backport */
-	{ "6.5", VP_KVER_OK, 64, 0, 0, 0 },
-	{ "6.12.117", VP_KVER_OK, 64, 0, 0, 0 },
-	{ "6.1.2.3", VP_KVER_FOUR_PARTS, 0, 0, 0, 0 },
-	{ "6", VP_KVER_SYNTAX, 0, 0, 0, 0 },
-	{ "6.", VP_KVER_SYNTAX, 0, 0, 0, 0 },
-	{ "v6.1", VP_KVER_SYNTAX, 0, 0, 0, 0 },
-	{ "6.01", VP_KVER_SYNTAX, 0, 0, 0, 0 },
-	{ "6.1-", VP_KVER_SYNTAX, 0, 0, 0, 0 },
-	{ "6.1 ", VP_KVER_SYNTAX, 0, 0, 0, 0 },
-	{ "6.1.x", VP_KVER_SYNTAX, 0, 0, 0, 0 },
-	{ "", VP_KVER_SYNTAX, 0, 0, 0, 0 },
+	 * loose free bound, no compound vmemmap before 4917f55b4ef9 (5.19;
+	 * 5.17's 14606001efb4 makes devdax pages compound but populates their
+	 * whole memmap). */
+	{ "5.7", VP_KVER_OK, 64, 1, 1, N },
+	{ "5.14.0-362.el9", VP_KVER_OK, 64, 1, 1, N },
+	{ "5.15.100", VP_KVER_OK, 64, 1, 1, N },
+	{ "5.16", VP_KVER_OK, 64, 1, 1, N },
+	{ "5.17", VP_KVER_OK, 64, 1, 1, N },	/* 14606001efb4 only */
+	{ "5.18.19", VP_KVER_OK, 64, 1, 1, N },
+	{ "5.19", VP_KVER_OK, 64, 1, 1, A },
+	{ "6.0.19", VP_KVER_OK, 64, 1, 1, A },
+	{ "6.2", VP_KVER_OK, 64, 1, 1, A },	/* 6.2: c91d71363084 only */
+	{ "6.4", VP_KVER_OK, 64, 1, 1, O },	/* + 87a7ae75d738 */
+	{ "6.4.10", VP_KVER_OK, 64, 1, 0, O },	/* 6722b2571205 backport */
+	{ "6.5", VP_KVER_OK, 64, 0, 0, O },
+	{ "6.12.117", VP_KVER_OK, 64, 0, 0, O },
+	{ "6.1.2.3", VP_KVER_FOUR_PARTS, 0, 0, 0, N },
+	{ "6", VP_KVER_SYNTAX, 0, 0, 0, N },
+	{ "6.", VP_KVER_SYNTAX, 0, 0, 0, N },
+	{ "v6.1", VP_KVER_SYNTAX, 0, 0, 0, N },
+	{ "6.01", VP_KVER_SYNTAX, 0, 0, 0, N },
+	{ "6.1-", VP_KVER_SYNTAX, 0, 0, 0, N },
+	{ "6.1 ", VP_KVER_SYNTAX, 0, 0, 0, N },
+	{ "6.1.x", VP_KVER_SYNTAX, 0, 0, 0, N },
+	{ "", VP_KVER_SYNTAX, 0, 0, 0, N },
 };
 
 int main(void)
@@ -76,7 +87,7 @@ int main(void)
 		EXPECT_U64(k.b.reserve_struct_page_size, vers[i].reserve);
 		EXPECT_U64(k.b.cross_boundary_off_by_one, vers[i].off_by_one);
 		EXPECT_U64(k.b.altmap_free_bound_loose, vers[i].loose_free);
-		EXPECT_U64(k.b.compound_vmemmap_ungated, vers[i].ungated);
+		EXPECT_U64(k.b.compound_vmemmap, vers[i].compound);
 	}
 	/* The radix and 6.6+ rows (docs/kernel-changes.md):
 	 *   368a0590d954, 27af67f35631, f2b79c0d7968, e96d9a938e89: 6.6
