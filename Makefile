@@ -22,7 +22,9 @@ CORE_SRC = src/core/units.c src/core/error.c src/core/kernel.c \
 # The probe layer: the only code that reads the machine (libnuma, /proc).
 PROBE_SRC = src/probe/numa.c src/probe/host.c
 CLI_SRC = src/cli/values.c src/cli/options.c src/cli/render_text.c \
-          src/cli/render_json.c src/cli/batch.c \
+          src/cli/render_json.c src/cli/render_table.c \
+          src/cli/render_svg.c src/cli/regions.c src/cli/many.c \
+          src/cli/batch.c \
           src/cli/main.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 
@@ -34,7 +36,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILDDIR)/tests/%)
 all: $(BIN)
 
 $(BIN): $(CORE_OBJ) $(PROBE_OBJ) $(CLI_OBJ)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(NUMA_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(NUMA_LIBS) -lm
 
 $(BUILDDIR)/src/probe/%.o: src/probe/%.c $(wildcard src/probe/*.h src/core/*.h)
 	@mkdir -p $(@D)

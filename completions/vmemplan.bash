@@ -73,7 +73,7 @@ _vmemplan()
             values='no yes'
             ;;
         --kernel-has | --kernel-lacks)
-            values='4917f55b4ef9 6e9f05dc66f9 c91d71363084 87a7ae75d738 c8eebc4a99f1 6722b2571205
+            values='4917f55b4ef9 6e9f05dc66f9 c91d71363084 2045a3b8911b 87a7ae75d738 c8eebc4a99f1 6722b2571205
                 368a0590d954 27af67f35631 f2b79c0d7968 e96d9a938e89
                 9cf7e13fecba f5164797284d'
             ;;
@@ -85,6 +85,21 @@ _vmemplan()
             ;;
         --engine)
             values='reference runlength'
+            ;;
+        --format)
+            values='text json csv svg'
+            ;;
+        --compare)
+            values='mmu=radix,hash page-size=4K,64K map=dev,mem mode=fsdax,devdax
+                kernel=6.1.192,6.12.117 align=2M,1G arch=ppc64,x86_64'
+            ;;
+        --sweep)
+            values='16G..64T:x2 1G..1T:x4 16G..1T:16G'
+            ;;
+        --output | -o)
+            # A file name: let readline complete it.
+            compopt -o default 2>/dev/null
+            return
             ;;
         --kernel | -k)
             values='6.1.192 6.1.184 6.1.45 6.1.39 6.1.12 6.1.0 5.14 5.15 6.6 6.8 6.12.117 6.15 6.17'
@@ -124,9 +139,9 @@ _vmemplan()
         local opts='--align --arch --batch --bytes --device --engine --help --json
             --region-align --usable --ways -u --boot-ram --hash-16m --kfence
             --radix-only --la57 --kernel-has --kernel-lacks --explain --node
-            --topology --sysroot --host
+            --topology --sysroot --host --format --output --compare --sweep
             --kernel --map --mmu --mode --page-size --usage --version
-            -a -b -d -h -j -k -m -p -V -?'
+            -a -b -d -h -j -k -m -o -p -V -?'
         while IFS= read -r line; do
             COMPREPLY+=("$line")
         done < <(compgen -W "$opts" -- "$cur")

@@ -32,8 +32,8 @@ complete -c vmemplan -l ways -x -d 'Interleave ways of the region' -a "1 2 4 6 8
 
 complete -c vmemplan -l boot-ram -x -d 'Boot RAM is [0, SIZE)' -a "1G 4G 16G 64G 256G"
 complete -c vmemplan -l hash-16m -x -d 'Whether the CPU offers 16M hash pages' -a "yes no"
-complete -c vmemplan -l kernel-has -x -d 'The kernel carries this change' -a "4917f55b4ef9 6e9f05dc66f9 c91d71363084 87a7ae75d738 c8eebc4a99f1 6722b2571205 368a0590d954 27af67f35631 f2b79c0d7968 e96d9a938e89 9cf7e13fecba f5164797284d"
-complete -c vmemplan -l kernel-lacks -x -d 'The kernel lacks this change' -a "4917f55b4ef9 6e9f05dc66f9 c91d71363084 87a7ae75d738 c8eebc4a99f1 6722b2571205 368a0590d954 27af67f35631 f2b79c0d7968 e96d9a938e89 9cf7e13fecba f5164797284d"
+complete -c vmemplan -l kernel-has -x -d 'The kernel carries this change' -a "4917f55b4ef9 6e9f05dc66f9 c91d71363084 2045a3b8911b 87a7ae75d738 c8eebc4a99f1 6722b2571205 368a0590d954 27af67f35631 f2b79c0d7968 e96d9a938e89 9cf7e13fecba f5164797284d"
+complete -c vmemplan -l kernel-lacks -x -d 'The kernel lacks this change' -a "4917f55b4ef9 6e9f05dc66f9 c91d71363084 2045a3b8911b 87a7ae75d738 c8eebc4a99f1 6722b2571205 368a0590d954 27af67f35631 f2b79c0d7968 e96d9a938e89 9cf7e13fecba f5164797284d"
 complete -c vmemplan -l host -d 'Take defaults from the running system'
 complete -c vmemplan -l node -x -d 'NUMA node that takes the DRAM part of the memmap' -a "0 1 2 3"
 complete -c vmemplan -l topology -r -F -d 'Node sizes from a topology file'
@@ -48,7 +48,16 @@ complete -c vmemplan -l batch -d 'Read JSON plans on stdin, one per line'
 complete -c vmemplan -s b -l bytes -d 'Print sizes in bytes instead of IEC units'
 complete -c vmemplan -l engine -x -d 'Replay engine' \
     -a "runlength\t'Run by run (default)' reference\t'Block by block, as the kernel loops'"
-complete -c vmemplan -s j -l json -d 'Print one JSON object (schema_version 1)'
+complete -c vmemplan -s j -l json -d 'Same as --format json'
+complete -c vmemplan -l format -x -d 'Output format' \
+    -a "text\t'Report (default)' json\t'JSON, schema_version 1' csv\t'CSV table, sizes in bytes' svg\t'SVG picture'"
+complete -c vmemplan -s o -l output -r -F -d 'Write to FILE instead of standard output'
+
+# Several plans
+complete -c vmemplan -l compare -x -d 'Plan every value of KEY side by side (KEY=V1,V2)' \
+    -a "mmu=radix,hash page-size=4K,64K map=dev,mem mode=fsdax,devdax kernel=6.1.192,6.12.117 align=2M,1G arch=ppc64,x86_64"
+complete -c vmemplan -l sweep -x -d 'Plan device sizes FROM..TO[:STEP|xFACTOR]' -a "16G..64T:x2 1G..1T:x4"
+
 
 # Help
 complete -c vmemplan -s '?' -l help -d 'Give the help list'

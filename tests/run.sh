@@ -35,7 +35,8 @@ for t in ${UNIT_BINS:-}; do
 done
 
 for script in tests/cli/golden.sh tests/cli/errors.sh tests/cli/json-contract.sh tests/cli/install.sh \
-	      tests/cli/output-errors.sh tests/cli/batch.sh tests/cli/numa.sh tests/cli/host.sh; do
+	      tests/cli/output-errors.sh tests/cli/batch.sh tests/cli/numa.sh tests/cli/host.sh \
+	      tests/cli/svg.sh; do
 	bash "$script" >"$tmp/out" 2>&1
 	rc=$?
 	p=$(grep -c '^ok' "$tmp/out")

@@ -10,6 +10,7 @@
 
 #include "../core/plan.h"
 #include "batch.h"
+#include "many.h"
 #include "exitcodes.h"
 #include "../probe/host.h"
 #include "../probe/numa.h"
@@ -17,13 +18,17 @@
 #include "render.h"
 #include "values.h"
 
-/* stdout is flushed and checked, so that a full disk is an error and a
- * script never reads truncated output from a successful exit. */
-static int close_stdout(int status)
-{
-	int failed = fflush(stdout) != 0 || ferror(stdout);
+/* Where the output goes: stdout, or -o FILE. */
+static FILE *out;
+static const char *out_name = "standard output";
 
-	if (fclose(stdout) != 0)
+/* The output is flushed and checked, so that a full disk is an error and a
+ * script never reads truncated output from a successful exit. */
+static int close_output(int status)
+{
+	int failed = fflush(out) != 0 || ferror(out);
+
+	if (fclose(out) != 0)
 		failed = 1;
 	if (!failed)
 		return status;
@@ -31,8 +36,28 @@ static int close_stdout(int status)
 	 * process first): the reader went away, so end quietly. */
 	if (errno == EPIPE)
 		return VP_EXIT_IO;
-	fprintf(stderr, "vmemplan: write error: %s\n", strerror(errno));
+	fprintf(stderr, "vmemplan: write error on %s: %s\n", out_name,
+		strerror(errno));
 	return VP_EXIT_IO;
+}
+
+/* A planned result in the chosen format. */
+static int render(const struct vp_options *o, const struct vp_result *r)
+{
+	switch (o->format) {
+	case VP_FMT_JSON:
+		return vp_json_emit(out, vp_json_result(r), true);
+	case VP_FMT_CSV: {
+		struct vp_row row = { 0 };
+
+		vp_row_fill(&row, r, VP_OK, NULL);
+		return vp_render_rows_csv(out, o, &row, 1);
+	}
+	case VP_FMT_SVG:
+		return vp_render_svg_plans(out, &r, NULL, 1);
+	default:
+		return vp_render_text(out, r, o->bytes);
+	}
 }
 
 int main(int argc, char **argv)
@@ -43,6 +68,16 @@ int main(int argc, char **argv)
 	int status = VP_EXIT_OK;
 
 	vp_options_parse(argc, argv, &o);
+	out = stdout;
+	if (o.output && strcmp(o.output, "-") != 0) {
+		out = fopen(o.output, "w");
+		if (!out) {
+			fprintf(stderr, "vmemplan: cannot write '%s': %s\n",
+				o.output, strerror(errno));
+			return VP_EXIT_IO;
+		}
+		out_name = o.output;
+	}
 	if (o.host) {
 		char msg[512];
 
@@ -78,18 +113,19 @@ int main(int argc, char **argv)
 			fprintf(stderr, "vmemplan: %s\n", note);
 	}
 	if (o.explain)
-		return close_stdout(
-			(o.json ? vp_json_emit(stdout, vp_json_explain(&o.in.kernel),
+		return close_output(
+			(o.json ? vp_json_emit(out, vp_json_explain(&o.in.kernel),
 					       true) :
-				  vp_render_explain(stdout, &o.in.kernel)) ?
+				  vp_render_explain(out, &o.in.kernel)) ?
 				VP_EXIT_IO :
 				VP_EXIT_OK);
 	if (o.batch)
-		return close_stdout(vp_batch(stdin, stdout, &o.in, o.keys_given));
+		return close_output(vp_batch(stdin, out, &o.in, o.keys_given));
+	if (o.naxes || o.sweep.on)
+		return close_output(vp_run_many(&o, out));
 	switch (vp_answer(&o.in, &res, &err)) {
 	case VP_OK:
-		if (o.json ? vp_json_emit(stdout, vp_json_result(&res), true) :
-			     vp_render_text(stdout, &res, o.bytes))
+		if (render(&o, &res))
 			status = VP_EXIT_IO;
 		break;
 	case VP_REFUSED:
@@ -100,7 +136,7 @@ int main(int argc, char **argv)
 		else
 			fprintf(stderr, "vmemplan: %s\n", err.msg);
 		if (o.json &&
-		    vp_json_emit(stdout, vp_json_error(&res, &err), true))
+		    vp_json_emit(out, vp_json_error(&res, &err), true))
 			status = VP_EXIT_IO;
 		else
 			status = VP_EXIT_REFUSED;
@@ -119,5 +155,5 @@ int main(int argc, char **argv)
 		status = VP_EXIT_INTERNAL;
 		break;
 	}
-	return close_stdout(status);
+	return close_output(status);
 }

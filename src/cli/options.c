@@ -40,6 +40,9 @@ enum {
 	OPT_SYSROOT,
 	OPT_HOST,
 	OPT_LA57,
+	OPT_FORMAT,
+	OPT_COMPARE,
+	OPT_SWEEP,
 };
 
 static const char doc[] =
@@ -74,6 +77,13 @@ static struct argp_option vp_argp_options[] = {
 	{ "ways", OPT_WAYS, "N", 0,
 	  "Interleave ways of the region; the default granule grows to "
 	  "16M x N when N does not divide 16M (default 1)", 1 },
+	{ 0, 0, 0, 0, "Several plans:", 2 },
+	{ "compare", OPT_COMPARE, "KEY=V1,V2[,...]", 0,
+	  "Plan every value of KEY (mmu, page-size, map, mode, kernel, align, "
+	  "arch) side by side; repeat for a cross product", 2 },
+	{ "sweep", OPT_SWEEP, "FROM..TO[:STEP|xFACTOR]", 0,
+	  "Plan device sizes FROM to TO, STEP apart or growing by FACTOR "
+	  "(instead of --device)", 2 },
 	{ 0, 0, 0, 0, "Machine and kernel:", 2 },
 	{ "arch", OPT_ARCH, "ppc64|ppc64le|x86_64", 0,
 	  "Architecture (default ppc64)", 2 },
@@ -121,7 +131,12 @@ static struct argp_option vp_argp_options[] = {
 	{ 0, 0, 0, 0, "Output:", 3 },
 	/* argp has -? and --help; -h is what most tools take. */
 	{ 0, 'h', 0, OPTION_HIDDEN, "Give this help list", 3 },
-	{ "json", 'j', 0, 0, "Print one JSON object (schema_version 1)", 3 },
+	{ "format", OPT_FORMAT, "text|json|csv|svg", 0,
+	  "Output format (default text): a report, JSON, a CSV table, or an "
+	  "SVG picture of the layout (or of a --sweep)", 3 },
+	{ "json", 'j', 0, 0, "Same as --format json (schema_version 1)", 3 },
+	{ "output", 'o', "FILE", 0, "Write to FILE instead of standard output",
+	  3 },
 	{ "bytes", 'b', 0, 0, "Print sizes in bytes instead of IEC units", 3 },
 	{ "batch", OPT_BATCH, 0, 0,
 	  "Read one JSON plan per line on stdin, write one JSON result per "
@@ -135,7 +150,131 @@ static struct argp_option vp_argp_options[] = {
 struct parse_state {
 	struct vp_options *o;
 	int devices;	/* --device and --usable given */
+	bool format_given;
 };
+
+static const struct {
+	const char *name;
+	enum vp_value_key key;
+} compare_keys[] = {
+	{ "mmu", VP_KEY_MMU }, { "page-size", VP_KEY_PAGE_SIZE },
+	{ "map", VP_KEY_MAP }, { "mode", VP_KEY_MODE },
+	{ "kernel", VP_KEY_KERNEL }, { "align", VP_KEY_ALIGN },
+	{ "arch", VP_KEY_ARCH },
+};
+
+/* --compare KEY=V1,V2,...: every value is checked as the option would be. */
+static void parse_compare(struct argp_state *st, struct vp_options *o,
+			  const char *arg)
+{
+	const char *eq = strchr(arg, '='), *p;
+	struct vp_axis *ax;
+	unsigned i, k = 0, combos = 1;
+	size_t klen;
+
+	klen = eq ? (size_t)(eq - arg) : strlen(arg);
+	for (i = 0; i < sizeof(compare_keys) / sizeof(compare_keys[0]); i++)
+		if (strlen(compare_keys[i].name) == klen &&
+		    strncmp(arg, compare_keys[i].name, klen) == 0)
+			break;
+	if (!eq || i == sizeof(compare_keys) / sizeof(compare_keys[0]))
+		argp_error(st, "--compare: '%.48s': expected KEY=V1,V2,... with KEY one of mmu, page-size, map, mode, kernel, align, arch",
+			   arg);
+	for (k = 0; k < o->naxes; k++)
+		if (o->axes[k].key == (unsigned)compare_keys[i].key)
+			argp_error(st, "--compare: '%s' is compared twice; give its values in one --compare",
+				   compare_keys[i].name);
+	if (o->naxes == VP_MAX_AXES)
+		argp_error(st, "--compare: at most %d keys", VP_MAX_AXES);
+	ax = &o->axes[o->naxes];
+	memset(ax, 0, sizeof(*ax));
+	ax->name = compare_keys[i].name;
+	ax->key = compare_keys[i].key;
+	for (p = eq + 1;; p++) {
+		const char *c = strchr(p, ',');
+		size_t n = c ? (size_t)(c - p) : strlen(p);
+		struct vp_input scratch;
+		char msg[256];
+
+		if (n == 0 || n >= sizeof(ax->values[0]))
+			argp_error(st, "--compare %s: '%.48s': expected a comma-separated list of values",
+				   ax->name, eq + 1);
+		if (ax->n == VP_MAX_AXIS_VALUES)
+			argp_error(st, "--compare %s: at most %d values",
+				   ax->name, VP_MAX_AXIS_VALUES);
+		memcpy(ax->values[ax->n], p, n);
+		ax->values[ax->n][n] = '\0';
+		vp_input_defaults(&scratch);
+		if (vp_value_set(&scratch, (enum vp_value_key)ax->key,
+				 ax->values[ax->n], msg, sizeof(msg)))
+			argp_error(st, "--compare %s: %s", ax->name, msg);
+		ax->n++;
+		if (!c)
+			break;
+		p = c;
+	}
+	o->naxes++;
+	for (k = 0; k < o->naxes; k++)
+		combos *= o->axes[k].n;
+	if (combos > VP_MAX_COMBINATIONS)
+		argp_error(st, "--compare: %u combinations; at most %d",
+			   combos, VP_MAX_COMBINATIONS);
+}
+
+/* --sweep FROM..TO[:STEP|xFACTOR] */
+static void parse_sweep(struct argp_state *st, struct vp_sweep *sw,
+			const char *arg)
+{
+	char buf[128], *dots, *to, *tail = NULL;
+	uint64_t n, v;
+
+	if (strlen(arg) >= sizeof(buf) || !(dots = strstr(arg, "..")))
+		argp_error(st, "--sweep: '%.48s': expected FROM..TO[:STEP|xFACTOR], e.g. 16G..64T:16G or 16G..64T:x2",
+			   arg);
+	strcpy(buf, arg);
+	dots = buf + (dots - arg);
+	*dots = '\0';
+	to = dots + 2;
+	if ((tail = strchr(to, ':')))
+		*tail++ = '\0';
+	if (vp_parse_size(buf, &sw->from) != VP_PARSE_OK || sw->from == 0 ||
+	    vp_parse_size(to, &sw->to) != VP_PARSE_OK || sw->to < sw->from)
+		argp_error(st, "--sweep: '%.48s': FROM and TO must be sizes with 0 < FROM <= TO",
+			   arg);
+	sw->step = 0;
+	sw->factor = 2;
+	if (tail && (tail[0] == 'x' || tail[0] == 'X')) {
+		if (vp_parse_size(tail + 1, &v) != VP_PARSE_OK ||
+		    strpbrk(tail + 1, "KMGTPEkmgtpe") || v < 2 || v > 1024)
+			argp_error(st, "--sweep: '%.48s': FACTOR must be a whole number from 2 to 1024",
+				   arg);
+		sw->factor = (unsigned)v;
+	} else if (tail) {
+		if (vp_parse_size(tail, &sw->step) != VP_PARSE_OK ||
+		    sw->step == 0)
+			argp_error(st, "--sweep: '%.48s': STEP must be a size above 0",
+				   arg);
+	}
+	/* Count the points (stopping early: TO may be huge). */
+	for (n = 0, v = sw->from; v <= sw->to; n++) {
+		if (n == VP_MAX_SWEEP_POINTS)
+			argp_error(st, "--sweep: '%.48s': more than %d sizes",
+				   arg, VP_MAX_SWEEP_POINTS);
+		if (sw->step ? __builtin_add_overflow(v, sw->step, &v) :
+			       __builtin_mul_overflow(v, sw->factor, &v))
+			break;
+	}
+	sw->on = true;
+}
+
+static void set_format(struct argp_state *st, struct parse_state *ps,
+		       enum vp_format f)
+{
+	if (ps->format_given && ps->o->format != f)
+		argp_error(st, "--json and --format, or two --format options, ask for different formats");
+	ps->format_given = true;
+	ps->o->format = f;
+}
 
 static enum vp_value_key value_key(int key)
 {
@@ -210,7 +349,36 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		argp_state_help(st, stdout, ARGP_HELP_STD_HELP);
 		break;
 	case 'j':
-		ps->o->json = true;
+		set_format(st, ps, VP_FMT_JSON);
+		break;
+	case OPT_FORMAT: {
+		static const char *const names[] = { "text", "json", "csv",
+						     "svg" };
+		unsigned i;
+
+		for (i = 0; i < 4; i++)
+			if (strcmp(arg, names[i]) == 0)
+				break;
+		if (i == 4)
+			argp_error(st, "--format: '%.48s': expected text, json, csv or svg",
+				   arg);
+		set_format(st, ps, (enum vp_format)i);
+		break;
+	}
+	case 'o':
+		if (ps->o->output)
+			argp_error(st, "-o/--output is given once");
+		if (!*arg)
+			argp_error(st, "-o/--output: expected a file name");
+		ps->o->output = arg;
+		break;
+	case OPT_COMPARE:
+		parse_compare(st, ps->o, arg);
+		break;
+	case OPT_SWEEP:
+		if (ps->o->sweep.on)
+			argp_error(st, "--sweep is given once");
+		parse_sweep(st, &ps->o->sweep, arg);
 		break;
 	case 'b':
 		ps->o->bytes = true;
@@ -246,8 +414,32 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 	case ARGP_KEY_ARG:
 		argp_error(st, "unexpected argument '%s'", arg);
 		break;
-	case ARGP_KEY_END:
-		if (ps->o->batch && ps->devices)
+	case ARGP_KEY_END: {
+		struct vp_options *o = ps->o;
+		unsigned ax;
+
+		o->json = o->format == VP_FMT_JSON;
+		for (ax = 0; ax < o->naxes; ax++)
+			if (o->keys_given & 1u << o->axes[ax].key)
+				argp_error(st, "--compare %s and the option it varies exclude each other",
+					   o->axes[ax].name);
+		if (o->sweep.on && ps->devices)
+			argp_error(st, "--sweep replaces --device and --usable: give one of them");
+		if ((o->sweep.on || o->naxes) && (o->batch || o->explain))
+			argp_error(st, "--compare and --sweep plan from the command line: not with --batch or --explain");
+		if (o->batch && o->format != VP_FMT_JSON && ps->format_given)
+			argp_error(st, "--batch writes JSON lines: --format %s does not apply",
+				   o->format == VP_FMT_CSV ? "csv" :
+				   o->format == VP_FMT_SVG ? "svg" : "text");
+		if (o->explain && (o->format == VP_FMT_CSV ||
+				   o->format == VP_FMT_SVG))
+			argp_error(st, "--explain prints text or JSON");
+		if (o->bytes && (o->format == VP_FMT_CSV ||
+				 o->format == VP_FMT_SVG))
+			argp_error(st, "--bytes applies to the text report (CSV and JSON give bytes)");
+		if (o->sweep.on)
+			break;
+		if (o->batch && ps->devices)
 			argp_error(st, "--device/--usable and --batch exclude each other: with --batch every input line names its device");
 		if (ps->o->explain && (ps->o->batch || ps->devices))
 			argp_error(st, "--explain plans nothing: give it without --device, --usable or --batch");
@@ -256,6 +448,7 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		if (ps->o->batch && ps->o->bytes)
 			argp_error(st, "--bytes applies to the text report; --batch writes JSON");
 		break;
+	}
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
@@ -266,7 +459,7 @@ void vp_options_parse(int argc, char **argv, struct vp_options *o)
 {
 	static const struct argp argp = { vp_argp_options, parse_opt, NULL, doc,
 					  NULL, NULL, NULL };
-	struct parse_state ps = { o, 0 };
+	struct parse_state ps = { o, 0, false };
 
 	memset(o, 0, sizeof(*o));
 	vp_input_defaults(&o->in);

@@ -24,6 +24,27 @@ json_object *vp_json_error(const struct vp_result *r, const struct vp_error *e);
 int vp_render_explain(FILE *f, const struct vp_kernel *k);
 json_object *vp_json_explain(const struct vp_kernel *k);
 
+/* A device from its first byte, for pictures of it (regions.c): info
+ * block, memmap on the device, padding (altmap alignment, unused reserve,
+ * data alignment), data, and the end cut to the data alignment (with
+ * start_pad).  Empty regions have bytes 0. */
+#define VP_NREGIONS 5
+struct vp_region {
+	const char *name;
+	const char *color;	/* for SVG */
+	uint64_t bytes;
+	double w;		/* drawn width (filled by the renderer) */
+	char letter;		/* for the text bar */
+};
+void vp_device_regions(const struct vp_result *r,
+		       const struct vp_device_result *d,
+		       struct vp_region rg[VP_NREGIONS]);
+
+/* SVG 1.1: one picture per plan, stacked; a NULL plan prints its title
+ * as a line of text (render_svg.c). */
+int vp_render_svg_plans(FILE *f, const struct vp_result *const *r,
+			const char (*titles)[320], unsigned n);
+
 /* Prints root (pretty, or on one line) and releases it. */
 int vp_json_emit(FILE *f, json_object *root, bool pretty);
 

@@ -54,6 +54,50 @@ static void counts(char *buf, size_t len, const struct vp_result *r,
 			 pages_n == 1 ? "" : "s");
 }
 
+/*
+ * The device in BAR_W characters, one letter per region (vp_device_regions):
+ * to scale, except that a region too small for a character still gets
+ * one, taken from the data.
+ */
+#define BAR_W 56
+
+static void layout_bar(struct out *o, const struct vp_result *r,
+		       const struct vp_device_result *d)
+{
+	struct vp_region rg[VP_NREGIONS];
+	char bar[BAR_W + 1], legend[160];
+	unsigned i, n[VP_NREGIONS], used = 0, at = 0, big = 3;
+	size_t k = 0;
+
+	vp_device_regions(r, d, rg);
+	for (i = 0; i < VP_NREGIONS; i++) {
+		uint64_t c = (uint64_t)((unsigned __int128)rg[i].bytes * BAR_W /
+					d->size);
+
+		n[i] = rg[i].bytes ? (c ? (unsigned)c : 1) : 0;
+		if (rg[i].bytes > rg[big].bytes)
+			big = i;
+	}
+	for (i = 0; i < VP_NREGIONS; i++)
+		if (i != big)
+			used += n[i];
+	n[big] = used < BAR_W ? BAR_W - used : 1;
+	legend[0] = '\0';
+	for (i = 0; i < VP_NREGIONS; i++) {
+		unsigned j;
+
+		for (j = 0; j < n[i] && at < BAR_W; j++)
+			bar[at++] = rg[i].letter;
+		if (n[i] && k < sizeof(legend))
+			k += (size_t)snprintf(legend + k, sizeof(legend) - k,
+					      "%s%c %s", k ? ", " : "",
+					      rg[i].letter, rg[i].name);
+	}
+	bar[at] = '\0';
+	line(o, "  %-24s [%s]", "picture", bar);
+	line(o, "  %-24s %s", "", legend);
+}
+
 static void blank(struct out *o)
 {
 	if (fputc('\n', o->f) == EOF)
@@ -108,6 +152,7 @@ static void device(struct out *o, const struct vp_result *r,
 	     "end cut to the data alignment");
 	snprintf(num, sizeof(num), "%" PRIu64 " pfns (sb.npfns)", l->npfns);
 	row(o, "usable", sz(o, l->usable_bytes), num);
+	layout_bar(o, r, d);
 	blank(o);
 	if (d->hotadd.has_altmap) {
 		line(o, "vmem_altmap (after hot-add)");

@@ -79,6 +79,24 @@ row 64 "--mmu applies to powerpc (arch ppc64) only" --device 1T --arch x86_64 --
 row 64 "--hash-16m applies to powerpc (arch ppc64) only" --device 1T --hash-16m no --arch x86_64
 row 64 "--la57 applies to x86_64 only (5-level paging); give --arch x86_64" --device 1T --la57
 row 64 "--engine: 'fast': unknown engine" --device 1T --engine fast
+# Output formats, --compare and --sweep.
+row 64 "--format: 'yaml': expected text, json, csv or svg" --device 1T --format yaml
+row 64 "--json and --format, or two --format options, ask for different formats" --device 1T --json --format csv
+row 64 "--compare: 'colour=red': expected KEY=V1,V2,... with KEY one of mmu" --device 1T --compare colour=red
+row 64 "--compare mmu: --mmu: 'hsah': unknown MMU mode" --device 1T --compare mmu=radix,hsah
+row 64 "--compare mmu: 'radix,,hash': expected a comma-separated list of values" --device 1T --compare mmu=radix,,hash
+row 64 "--compare: 'mmu' is compared twice" --device 1T --compare mmu=radix --compare mmu=hash
+row 64 "--compare mmu and the option it varies exclude each other" --device 1T --mmu hash --compare mmu=radix,hash
+row 64 "--compare: 512 combinations; at most 256" --device 1T --compare kernel=5.7,5.10,5.14,5.15,6.0,6.1,6.2,6.4,6.5,6.6,6.8,6.10,6.12,6.14,6.15,6.17 --compare mode=fsdax,devdax --compare map=dev,mem --compare align=64K,2M,64K,2M,64K,2M,64K,2M
+row 64 "--compare: at most 4 keys" --device 1T --compare mmu=radix --compare mode=fsdax --compare map=dev --compare align=2M --compare arch=ppc64
+row 64 "--sweep: '1T..1G': FROM and TO must be sizes with 0 < FROM <= TO" --sweep 1T..1G
+row 64 "--sweep: '1G..2G:x1': FACTOR must be a whole number from 2 to 1024" --sweep 1G..2G:x1
+row 64 "--sweep: '1M..1T:1M': more than 4096 sizes" --sweep 1M..1T:1M
+row 64 "--sweep: '1G-2G': expected FROM..TO" --sweep 1G-2G
+row 64 "--sweep replaces --device and --usable" --sweep 1G..2G --device 1T
+row 64 "--compare and --sweep plan from the command line" --batch --compare mmu=radix,hash
+row 64 "--batch writes JSON lines: --format csv does not apply" --batch --format csv
+row 64 "--bytes applies to the text report" --device 1T --format csv --bytes
 row 64 "unexpected argument 'extra'" --device 1T extra
 # Alignments: a power of two the kernel supports for this MMU/page size.
 row 64 "--align: '3M': not a power of two" --device 1T --align 3M

@@ -12,13 +12,31 @@ check() { # NAME CONDITION-STATUS DETAIL
 if [ -w /dev/full ]; then
 	err=$("$bin" --device 1T 2>&1 >/dev/full)
 	rc=$?
-	[ $rc -eq 74 ] && [[ $err == *"write error: No space left on device"* ]]
+	[ $rc -eq 74 ] && [[ $err == *"write error on standard output: No space left on device"* ]]
 	check "text to /dev/full exits 74 with a message" $? "exit $rc, stderr '$err'"
 	err=$("$bin" --device 1T --json 2>&1 >/dev/full)
 	rc=$?
 	[ $rc -eq 74 ] && [[ $err == *"write error"* ]]
 	check "JSON to /dev/full exits 74 with a message" $? "exit $rc, stderr '$err'"
 fi
+
+# -o FILE: written like stdout; a file that cannot be created, or a full
+# disk behind it, is exit 74 naming the file.
+tmpd=$(mktemp -d)
+"$bin" --device 1T --json -o "$tmpd/plan.json" >"$tmpd/stdout" &&
+	[ ! -s "$tmpd/stdout" ] && jq -e '.totals.usable_bytes == 1098435788800' "$tmpd/plan.json" >/dev/null
+check "-o FILE gets the output, stdout nothing" $? "$(ls -l "$tmpd")"
+err=$("$bin" --device 1T -o "$tmpd/no/such/dir/x" 2>&1)
+rc=$?
+[ $rc -eq 74 ] && [[ $err == *"cannot write '$tmpd/no/such/dir/x': No such file or directory"* ]]
+check "-o into a missing directory exits 74 naming it" $? "exit $rc, stderr '$err'"
+if [ -w /dev/full ]; then
+	err=$("$bin" --sweep 1G..1T --format csv -o /dev/full 2>&1)
+	rc=$?
+	[ $rc -eq 74 ] && [[ $err == *"write error on /dev/full"* ]]
+	check "a sweep to -o /dev/full exits 74" $? "exit $rc, stderr '$err'"
+fi
+rm -rf "$tmpd"
 
 err=$("$bin" --device 1T 2>&1 >&-)
 rc=$?

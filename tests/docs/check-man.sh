@@ -118,6 +118,11 @@ fi
 qbin=$(printf '%q' "$abs")
 [[ -n ${VMEMPLAN_WRAP:-} ]] && qbin="$VMEMPLAN_WRAP $qbin"
 
+# Examples that write files (-o) write them in a scratch directory.
+exdir=$(mktemp -d)
+trap 'rm -rf "$exdir"' EXIT
+qdir=$(printf '%q' "$exdir")
+
 for i in "${!cmds[@]}"; do
 	cmd=${cmds[i]}
 	run="${qbin}${cmd#vmemplan}"
@@ -130,7 +135,7 @@ for i in "${!cmds[@]}"; do
 	done
 	# Any further "vmemplan" in the line (after a pipe, say) is the binary
 	# under test too.
-	prelude="vmemplan() { $qbin \"\$@\"; }"
+	prelude="cd $qdir || exit 99; vmemplan() { $qbin \"\$@\"; }"
 	if ((want[i] == 1)); then
 		err=$(LC_ALL=C bash -c "$prelude; $run" 2>&1 >/dev/null)
 		rc=$?
