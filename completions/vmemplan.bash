@@ -96,6 +96,13 @@ _vmemplan()
         --sweep)
             values='16G..64T:x2 1G..1T:x4 16G..1T:16G'
             ;;
+        --plan)
+            compopt -o default 2>/dev/null
+            return
+            ;;
+        --ram)
+            values='1G@0 4G@0 64G@0'
+            ;;
         --output | -o)
             # A file name: let readline complete it.
             compopt -o default 2>/dev/null
@@ -140,6 +147,7 @@ _vmemplan()
             --region-align --usable --ways -u --boot-ram --hash-16m --kfence
             --radix-only --la57 --kernel-has --kernel-lacks --explain --node
             --topology --sysroot --host --format --output --compare --sweep
+            --plan --ram
             --kernel --map --mmu --mode --page-size --usage --version
             -a -b -d -h -j -k -m -o -p -V -?'
         while IFS= read -r line; do

@@ -88,7 +88,15 @@ int main(int argc, char **argv)
 			return VP_EXIT_USAGE;
 		}
 	}
-	if (!o.batch) {
+	if (o.plan_file) {
+		struct vp_error perr;
+
+		if (vp_read_plan_file(o.plan_file, &o.in, o.keys_given, &perr)) {
+			fprintf(stderr, "vmemplan: %s\n", perr.msg);
+			return VP_EXIT_USAGE;
+		}
+	}
+	if (!o.batch && !o.plan_file) {
 		char msg[256];
 
 		if (vp_values_check_arch(&o.in, o.keys_given, false, msg,

@@ -43,6 +43,8 @@ enum {
 	OPT_FORMAT,
 	OPT_COMPARE,
 	OPT_SWEEP,
+	OPT_RAM,
+	OPT_PLAN,
 };
 
 static const char doc[] =
@@ -61,7 +63,8 @@ static struct argp_option vp_argp_options[] = {
 	{ 0, 0, 0, 0, "Namespace:", 1 },
 	{ "device", 'd', "SIZE[@START]", 0,
 	  "Namespace size (required), optionally at physical address START "
-	  "(default: the first 16 GiB boundary above boot RAM, 16G)", 1 },
+	  "(default: the first 16 GiB boundary above boot RAM, 16G); repeat "
+	  "for several devices, hot-added in order", 1 },
 	{ "mode", OPT_MODE, "fsdax|devdax", 0, "Namespace mode (default fsdax)",
 	  1 },
 	{ "map", OPT_MAP, "dev|mem", 0,
@@ -77,6 +80,9 @@ static struct argp_option vp_argp_options[] = {
 	{ "ways", OPT_WAYS, "N", 0,
 	  "Interleave ways of the region; the default granule grows to "
 	  "16M x N when N does not divide 16M (default 1)", 1 },
+	{ "plan", OPT_PLAN, "FILE", 0,
+	  "A JSON plan (\"-\": standard input): devices and add/remove steps, "
+	  "replayed in order over one machine", 1 },
 	{ 0, 0, 0, 0, "Several plans:", 2 },
 	{ "compare", OPT_COMPARE, "KEY=V1,V2[,...]", 0,
 	  "Plan every value of KEY (mmu, page-size, map, mode, kernel, align, "
@@ -105,6 +111,9 @@ static struct argp_option vp_argp_options[] = {
 	  "Boot RAM is [0, SIZE) (default 1G): its memmap exists, the hash "
 	  "vmemmap uses 16M pages only from 1G, the default start is the first "
 	  "16 GiB boundary above it", 2 },
+	{ "ram", OPT_RAM, "SIZE[@START]", 0,
+	  "A range of boot RAM (repeatable; instead of --boot-ram): its memmap "
+	  "exists, devices may not overlap it", 2 },
 	{ "hash-16m", OPT_HASH_16M, "yes|no", 0,
 	  "Whether the CPU offers 16M hash pages (default yes; often no in "
 	  "KVM guests)", 2 },
@@ -151,6 +160,9 @@ struct parse_state {
 	struct vp_options *o;
 	int devices;	/* --device and --usable given */
 	bool format_given;
+	/* Each --device, kept for several devices. */
+	unsigned ndev;
+	struct vp_device_spec dev[VP_MAX_DEVICES];
 };
 
 static const struct {
@@ -317,6 +329,8 @@ static enum vp_value_key value_key(int key)
 		return VP_KEY_KERNEL_LACKS;
 	case OPT_LA57:
 		return VP_KEY_LA57;
+	case OPT_RAM:
+		return VP_KEY_RAM;
 	}
 	return VP_KEY_COUNT;
 }
@@ -334,14 +348,30 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 				k == VP_KEY_MMU ? VP_HOST_MMU :
 				k == VP_KEY_KERNEL ? VP_HOST_KERNEL :
 				k == VP_KEY_BOOT_RAM ? VP_HOST_BOOT_RAM : 0;
-		if ((k == VP_KEY_DEVICE || k == VP_KEY_USABLE) &&
-		    ++ps->devices > 1)
-			argp_error(st, "a second --device or --usable ('%s'): one device per plan (several devices are not supported yet)",
+		if (k == VP_KEY_USABLE && ps->devices)
+			argp_error(st, "--usable ('%s') answers for one device: not with --device or a second --usable",
 				   arg);
+		if (k == VP_KEY_DEVICE && (ps->o->keys_given & 1u << VP_KEY_USABLE))
+			argp_error(st, "--device ('%s') and --usable exclude each other",
+				   arg);
+		if (k == VP_KEY_DEVICE && ps->ndev == VP_MAX_DEVICES)
+			argp_error(st, "--device: at most %d devices",
+				   VP_MAX_DEVICES);
+		if (k == VP_KEY_DEVICE || k == VP_KEY_USABLE)
+			ps->devices++;
 		/* --kfence, --radix-only, --la57 are flags: "yes" to the parser. */
 		if (vp_value_set(&ps->o->in, k, arg ? arg : "yes", msg,
 				 sizeof(msg)))
 			argp_error(st, "%s", msg);
+		if (k == VP_KEY_DEVICE) {
+			struct vp_device_spec *d = &ps->dev[ps->ndev];
+
+			snprintf(d->name, sizeof(d->name), "pmem%u", ps->ndev);
+			d->size = ps->o->in.size;
+			d->start = ps->o->in.start;
+			d->start_given = ps->o->in.start_given;
+			ps->ndev++;
+		}
 		return 0;
 	}
 	switch (key) {
@@ -374,6 +404,11 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		break;
 	case OPT_COMPARE:
 		parse_compare(st, ps->o, arg);
+		break;
+	case OPT_PLAN:
+		if (ps->o->plan_file)
+			argp_error(st, "--plan is given once");
+		ps->o->plan_file = arg;
 		break;
 	case OPT_SWEEP:
 		if (ps->o->sweep.on)
@@ -423,8 +458,26 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 			if (o->keys_given & 1u << o->axes[ax].key)
 				argp_error(st, "--compare %s and the option it varies exclude each other",
 					   o->axes[ax].name);
+		if ((o->keys_given & 1u << VP_KEY_RAM) &&
+		    (o->keys_given & 1u << VP_KEY_BOOT_RAM))
+			argp_error(st, "--ram and --boot-ram exclude each other: --ram gives the ranges, their total is the boot RAM");
+		if (o->plan_file && (ps->devices || o->batch || o->sweep.on))
+			argp_error(st, "--plan names its devices: not with --device, --usable, --batch or --sweep");
 		if (o->sweep.on && ps->devices)
 			argp_error(st, "--sweep replaces --device and --usable: give one of them");
+		/* Several --device: the options' mode, map and align apply to
+		 * each, whatever their order. */
+		if (ps->ndev > 1) {
+			for (ax = 0; ax < ps->ndev; ax++) {
+				ps->dev[ax].mode = o->in.mode;
+				ps->dev[ax].map = o->in.map;
+				ps->dev[ax].align = o->in.align;
+				o->in.devs[ax] = ps->dev[ax];
+			}
+			o->in.ndevs = ps->ndev;
+		}
+		if (o->plan_file)
+			break;
 		if ((o->sweep.on || o->naxes) && (o->batch || o->explain))
 			argp_error(st, "--compare and --sweep plan from the command line: not with --batch or --explain");
 		if (o->batch && o->format != VP_FMT_JSON && ps->format_given)
@@ -459,7 +512,10 @@ void vp_options_parse(int argc, char **argv, struct vp_options *o)
 {
 	static const struct argp argp = { vp_argp_options, parse_opt, NULL, doc,
 					  NULL, NULL, NULL };
-	struct parse_state ps = { o, 0, false };
+	static struct parse_state ps;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.o = o;
 
 	memset(o, 0, sizeof(*o));
 	vp_input_defaults(&o->in);

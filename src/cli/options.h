@@ -48,6 +48,7 @@ struct vp_options {
 	bool host;		/* --host */
 	unsigned given;		/* VP_HOST_* bits given explicitly */
 	unsigned keys_given;	/* 1u << enum vp_value_key, for each given */
+	const char *plan_file;	/* --plan FILE ("-": stdin) */
 };
 
 /* Parses argv; on a usage error prints it and exits VP_EXIT_USAGE. */

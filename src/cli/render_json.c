@@ -81,8 +81,14 @@ static json_object *device(const struct vp_result *r,
 	const struct vp_populate_stats *s = &d->populate;
 	unsigned i;
 
+	put(o, "name", json_object_new_string(d->name));
+	put(o, "mode", json_object_new_string(vp_mode_name(d->mode)));
+	put(o, "map", json_object_new_string(vp_map_name(d->map)));
 	put(o, "start", u64(d->start));
 	put(o, "start_defaulted", json_object_new_boolean(!d->start_given));
+	put(o, "live", json_object_new_boolean(d->live));
+	put(o, "removed", json_object_new_boolean(d->removed));
+	put(o, "unbacked_pfns", u64(d->unbacked_pfns));
 	put(o, "size", u64(d->size));
 
 	l = json_object_new_object();
@@ -210,6 +216,68 @@ int vp_json_emit(FILE *f, json_object *root, bool pretty)
 	return rc;
 }
 
+/* What each step did (issue "several devices"). */
+static json_object *steps(const struct vp_result *r)
+{
+	json_object *arr = json_object_new_array();
+	unsigned k, i;
+
+	for (k = 0; k < r->nsteps; k++) {
+		const struct vp_step_result *sr = &r->step[k];
+		json_object *j = json_object_new_object(), *v, *alt;
+
+		put(j, "op", json_object_new_string(sr->op == VP_STEP_ADD ?
+							    "add" : "remove"));
+		put(j, "device", json_object_new_string(r->dev[sr->dev].name));
+		if (sr->op == VP_STEP_ADD) {
+			const struct vp_populate_stats *ps = &sr->populate;
+
+			v = json_object_new_object();
+			put(v, "altmap_blocks", u64(ps->altmap_blocks));
+			put(v, "dram_blocks", u64(ps->dram_blocks));
+			put(v, "altmap_pages", u64(ps->altmap_pages));
+			put(v, "dram_pages", u64(ps->dram_pages));
+			put(v, "compound_pages", u64(ps->compound_blocks));
+			put(v, "skipped_blocks", u64(ps->skipped_blocks));
+			put(v, "cross_boundary_blocks", u64(ps->cross_blocks));
+			put(v, "fallback_blocks", u64(ps->fallback_blocks));
+			put(v, "dram_bytes", u64(ps->dram_bytes));
+			put(j, "populated", v);
+			put(j, "freed", NULL);
+		} else {
+			const struct vp_free_stats *fs = &sr->freed;
+
+			put(j, "populated", NULL);
+			v = json_object_new_object();
+			put(v, "altmap_blocks", u64(fs->altmap_blocks));
+			put(v, "altmap_pfns", u64(fs->altmap_pfns));
+			put(v, "dram_blocks", u64(fs->dram_blocks));
+			put(v, "dram_bytes", u64(fs->dram_bytes));
+			put(v, "kept_blocks", u64(fs->kept_blocks));
+			put(v, "foreign_blocks", u64(fs->foreign_blocks));
+			put(v, "foreign_bytes", u64(fs->foreign_bytes));
+			put(j, "freed", v);
+		}
+		put(j, "dram_in_use_bytes", u64(sr->dram_in_use_bytes));
+		alt = json_object_new_array();
+		for (i = 0; i < r->ndev; i++) {
+			json_object *a;
+
+			if (!sr->altmap[i].has_altmap ||
+			    !(sr->altmap[i].live || i == sr->dev))
+				continue;
+			a = json_object_new_object();
+			put(a, "device", json_object_new_string(r->dev[i].name));
+			put(a, "alloc", u64(sr->altmap[i].alloc));
+			put(a, "align", u64(sr->altmap[i].align));
+			json_object_array_add(alt, a);
+		}
+		put(j, "altmaps", alt);
+		json_object_array_add(arr, j);
+	}
+	return arr;
+}
+
 json_object *vp_json_result(const struct vp_result *r)
 {
 	json_object *root = json_object_new_object(), *devs, *t, *w;
@@ -221,7 +289,9 @@ json_object *vp_json_result(const struct vp_result *r)
 	for (i = 0; i < r->ndev; i++)
 		json_object_array_add(devs, device(r, &r->dev[i]));
 	put(root, "devices", devs);
+	put(root, "steps", steps(r));
 	t = json_object_new_object();
+	put(t, "size_bytes", u64(r->totals.size_bytes));
 	put(t, "memmap_bytes", u64(r->totals.memmap_bytes));
 	put(t, "moved_to_device_bytes", u64(r->totals.moved_to_device_bytes));
 	put(t, "dram_bytes", u64(r->totals.dram_bytes));
@@ -229,6 +299,12 @@ json_object *vp_json_result(const struct vp_result *r)
 	put(t, "alignment_waste_bytes", u64(r->totals.alignment_waste_bytes));
 	put(t, "usable_bytes", u64(r->totals.usable_bytes));
 	put(root, "totals", t);
+	t = json_object_new_object();
+	put(t, "mapped_blocks", u64(r->leftover.mapped_blocks));
+	put(t, "mapped_dram_bytes", u64(r->leftover.mapped_dram_bytes));
+	put(t, "mapped_altmap_pfns", u64(r->leftover.mapped_altmap_pfns));
+	put(t, "align_pfns", u64(r->leftover.align_pfns));
+	put(root, "leftover", t);
 	w = json_object_new_array();
 	for (i = 0; i < r->nwarn; i++) {
 		json_object *j = json_object_new_object();

@@ -9,6 +9,7 @@
 
 #include <inttypes.h>
 #include <stdarg.h>
+#include <string.h>
 
 #include "../core/units.h"
 
@@ -135,9 +136,15 @@ static void device(struct out *o, const struct vp_result *r,
 	const struct vp_arch_params *p = &r->arch;
 	char num[64];
 
-	line(o, "Device %u: %s at %#" PRIx64 " (%s%s)", idx, sz(o, d->size),
-	     d->start, sz(o, d->start),
-	     d->start_given ? "" : ", default start");
+	if (r->ndev > 1)
+		line(o, "Device %u (%s, %s map=%s): %s at %#" PRIx64 " (%s%s)",
+		     idx, d->name, vp_mode_name(d->mode), vp_map_name(d->map),
+		     sz(o, d->size), d->start, sz(o, d->start),
+		     d->start_given ? "" : ", default start");
+	else
+		line(o, "Device %u: %s at %#" PRIx64 " (%s%s)", idx,
+		     sz(o, d->size), d->start, sz(o, d->start),
+		     d->start_given ? "" : ", default start");
 	blank(o);
 	line(o, "Layout (nd_pfn_init)");
 	row(o, "data alignment", sz(o, l->data_align),
@@ -241,6 +248,81 @@ int vp_render_explain(FILE *f, const struct vp_kernel *k)
 	return o.err;
 }
 
+/* Whether a warning says the kernel would leave the machine in a bad
+ * state (the hazards of several devices), rather than just waste. */
+static bool hazards(const struct vp_result *r)
+{
+	static const char *const codes[] = { "foreign_altmap", "altmap_kept",
+					     "foreign_pages_freed",
+					     "unbacked_vmemmap" };
+	unsigned i, j;
+
+	for (i = 0; i < r->nwarn; i++)
+		for (j = 0; j < 4; j++)
+			if (strcmp(r->warn[i].code, codes[j]) == 0)
+				return true;
+	return false;
+}
+
+/* What each step did, and what the last one leaves behind. */
+static void steps(struct out *o, const struct vp_result *r)
+{
+	const struct vp_arch_params *p = &r->arch;
+	unsigned k, i;
+	char a[96], b[96];
+
+	line(o, "Steps (one machine, in order)");
+	for (k = 0; k < r->nsteps; k++) {
+		const struct vp_step_result *sr = &r->step[k];
+		const struct vp_device_result *d = &r->dev[sr->dev];
+
+		if (sr->op == VP_STEP_ADD) {
+			const struct vp_populate_stats *ps = &sr->populate;
+
+			line(o, "  %u. add %s", k + 1, d->name);
+			counts(a, sizeof(a), r, ps->altmap_blocks,
+			       ps->altmap_pages, 0);
+			counts(b, sizeof(b), r, ps->dram_blocks, ps->dram_pages,
+			       ps->compound_blocks);
+			line(o, "     from its altmap %s; from DRAM %s (%s); skipped as populated %" PRIu64,
+			     a, b, sz(o, ps->dram_bytes), ps->skipped_blocks);
+		} else {
+			const struct vp_free_stats *fs = &sr->freed;
+
+			line(o, "  %u. remove %s", k + 1, d->name);
+			line(o, "     freed to its altmap %" PRIu64 " (%s); to DRAM %" PRIu64
+			     " (%s); kept %" PRIu64 " (they describe valid pfns)",
+			     fs->altmap_blocks, sz(o, fs->altmap_pfns << p->page_shift),
+			     fs->dram_blocks, sz(o, fs->dram_bytes), fs->kept_blocks);
+			if (fs->foreign_blocks)
+				line(o, "     and %" PRIu64 " from another device's altmap (%s) handed to the page allocator",
+				     fs->foreign_blocks, sz(o, fs->foreign_bytes));
+		}
+		snprintf(a, sizeof(a), "%s", sz(o, sr->dram_in_use_bytes));
+		{
+			char alt[320];
+			size_t n = 0;
+
+			alt[0] = '\0';
+			for (i = 0; i < r->ndev && n < sizeof(alt); i++)
+				if (sr->altmap[i].has_altmap &&
+				    (sr->altmap[i].live || i == sr->dev))
+					n += (size_t)snprintf(alt + n, sizeof(alt) - n,
+							      "%s %s alloc %" PRIu64 " align %" PRIu64,
+							      n ? "," : ";",
+							      r->dev[i].name,
+							      sr->altmap[i].alloc,
+							      sr->altmap[i].align);
+			line(o, "     DRAM for memmap now %s%s", a, alt);
+		}
+	}
+	line(o, "  left after the last step: %" PRIu64 " vmemmap blocks/pages mapped (%s of DRAM, %" PRIu64
+	     " altmap pfns); altmap padding never given back: %" PRIu64 " pfns",
+	     r->leftover.mapped_blocks, sz(o, r->leftover.mapped_dram_bytes),
+	     r->leftover.mapped_altmap_pfns, r->leftover.align_pfns);
+	blank(o);
+}
+
 int vp_render_text(FILE *f, const struct vp_result *r, bool bytes)
 {
 	struct out o = { .f = f, .bytes = bytes };
@@ -304,9 +386,12 @@ int vp_render_text(FILE *f, const struct vp_result *r, bool bytes)
 	}
 	for (i = 0; i < r->ndev; i++) {
 		device(&o, r, &r->dev[i], i);
-		size += r->dev[i].size;
 	}
-	line(&o, "Totals");
+	size = t->size_bytes;
+	if (r->ndev > 1 || r->nsteps > 1)
+		steps(&o, r);
+	line(&o, r->nsteps > r->ndev ? "Totals (after the last add)" :
+				       "Totals");
 	row(&o, "struct pages (memmap)", sz(&o, t->memmap_bytes), "");
 	row(&o, "moved to the device", sz(&o, t->moved_to_device_bytes),
 	     "");
@@ -334,8 +419,8 @@ int vp_render_text(FILE *f, const struct vp_result *r, bool bytes)
 		blank(&o);
 	permille = size ? (uint64_t)(((unsigned __int128)t->usable_bytes *
 				      1000) / size) : 0;
-	line(&o, "Verdict: accepted; %s of struct pages on the device, %s in DRAM; %s of %s usable (%" PRIu64
-	     ".%" PRIu64 "%%).",
+	line(&o, "Verdict: accepted%s; %s of struct pages on the device, %s in DRAM; %s of %s usable (%" PRIu64
+	     ".%" PRIu64 "%%).", hazards(r) ? " with hazards (see the warnings)" : "",
 	     sz(&o, t->moved_to_device_bytes), sz(&o, t->dram_bytes),
 	     sz(&o, t->usable_bytes), sz(&o, size), permille / 10,
 	     permille % 10);

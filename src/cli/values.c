@@ -37,6 +37,7 @@ static const struct {
 	[VP_KEY_KERNEL_LACKS] = { "--kernel-lacks", "kernel_lacks",
 				  "a commit id of vmemplan's kernel changes" },
 	[VP_KEY_LA57] = { "--la57", "la57", "yes or no" },
+	[VP_KEY_RAM] = { "--ram", "ram", "SIZE[@START], e.g. 64G@0" },
 };
 
 int vp_value_lookup_json(const char *name)
@@ -232,6 +233,26 @@ int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 			return bad(msg, len, k, text, "unknown engine");
 		in->engine = i == 0 ? VP_ENGINE_RUNLENGTH : VP_ENGINE_REFERENCE;
 		return 0;
+	case VP_KEY_RAM: {
+		struct vp_input scratch = *in;
+		struct vp_ram *r;
+
+		if (in->plat.nram == VP_MAX_RAM)
+			return bad(msg, len, k, text, "too many RAM ranges");
+		scratch.start_given = false;
+		scratch.start = 0;
+		if (set_device(&scratch, VP_KEY_RAM, text, msg, len))
+			return -1;
+		r = &in->plat.ram[in->plat.nram];
+		r->start = scratch.start;
+		r->size = scratch.size;
+		if (r->start + r->size < r->start ||
+		    r->start + r->size > 1ULL << 52)
+			return bad(msg, len, k, text,
+				   "beyond the physical address limit");
+		in->plat.nram++;
+		return 0;
+	}
 	case VP_KEY_BOOT_RAM:
 		ps = vp_parse_size(text, &v);
 		if (ps != VP_PARSE_OK)

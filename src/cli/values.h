@@ -32,6 +32,7 @@ enum vp_value_key {
 	VP_KEY_KERNEL_HAS,
 	VP_KEY_KERNEL_LACKS,
 	VP_KEY_LA57,
+	VP_KEY_RAM,
 	VP_KEY_COUNT
 };
 

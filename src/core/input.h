@@ -31,14 +31,24 @@ enum vp_engine { VP_ENGINE_RUNLENGTH, VP_ENGINE_REFERENCE };
  * config.assumptions.  On x86-64 only boot_ram_bytes and la57 apply; the
  * CPU is assumed to have PSE (2M pages), as every x86-64 CPU does.
  */
+/* A range of boot memory (--ram SIZE@START). */
+struct vp_ram {
+	uint64_t start, size;
+};
+#define VP_MAX_RAM 8
+
 struct vp_platform {
 	bool hash_16m;		/* 16M pages in ibm,segment-page-sizes */
 	bool radix_2m;		/* 2M in ibm,processor-radix-AP-encodings */
 	bool radix_1g;		/* 1G in ibm,processor-radix-AP-encodings */
 	bool kfence;		/* CONFIG_KFENCE or debug_pagealloc */
 	bool radix_only;	/* built without CONFIG_PPC_64S_HASH_MMU */
-	uint64_t boot_ram_bytes; /* boot RAM [0, boot_ram_bytes) */
+	uint64_t boot_ram_bytes; /* boot RAM [0, boot_ram_bytes), or with
+				  * ram[] the total of its ranges */
 	bool la57;		/* x86-64 5-level paging (--la57) */
+	/* Boot memory ranges; none: [0, boot_ram_bytes). */
+	unsigned nram;
+	struct vp_ram ram[VP_MAX_RAM];
 };
 
 /* Where the DRAM part of the memmap goes, when known (the probe layer or
@@ -60,6 +70,26 @@ struct vp_host_fact {
 struct vp_host {
 	bool used;
 	struct vp_host_fact arch, page_size, mmu, kernel, boot_ram;
+};
+
+/* One namespace of a multi-device plan (--device repeated, or --plan). */
+#define VP_MAX_DEVICES 16
+struct vp_device_spec {
+	char name[32];		/* "pmem0", ... or from the plan file */
+	uint64_t size;
+	uint64_t start;
+	bool start_given;	/* false: after RAM and the devices before */
+	enum vp_mode mode;
+	enum vp_map map;
+	uint64_t align;		/* 0: the kernel's default */
+};
+
+/* A hot-add or hot-remove of one device, in order. */
+#define VP_MAX_STEPS 32
+enum vp_step_op { VP_STEP_ADD, VP_STEP_REMOVE };
+struct vp_step {
+	enum vp_step_op op;
+	unsigned dev;		/* index into devs[] */
 };
 
 /* Warn when the memmap's DRAM takes more than this share of the node. */
@@ -87,16 +117,28 @@ struct vp_input {
 	unsigned ways;
 	struct vp_numa numa;
 	struct vp_host host;
+	/* Several devices and a sequence (issue "several devices"): none
+	 * means one device from size/start/mode/map/align, added once.
+	 * Without steps, every device is added in order. */
+	unsigned ndevs;
+	struct vp_device_spec devs[VP_MAX_DEVICES];
+	unsigned nsteps;
+	struct vp_step steps[VP_MAX_STEPS];
 };
 
 /* Default start: the first 16 GiB boundary above boot RAM. */
 #define VP_DEFAULT_BOOT_RAM (1ULL << 30)
 uint64_t vp_default_start(const struct vp_platform *plat);
+/* The first 16 GiB boundary strictly above x. */
+uint64_t vp_next_16g(uint64_t x);
 
 void vp_input_defaults(struct vp_input *in);
 
 /* Fills what the defaults leave to the architecture and the machine: the
- * page size (64K on ppc64, 4K on x86-64) and, when not given, the start. */
+ * page size (64K on ppc64, 4K on x86-64), the RAM ranges, the devices and
+ * steps of a one-device plan, and the starts not given (the first device
+ * at the first 16 GiB boundary above RAM, each next one at the first above
+ * the one before). */
 void vp_input_resolve(struct vp_input *in);
 
 const char *vp_arch_name(enum vp_arch a);

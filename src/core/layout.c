@@ -126,20 +126,28 @@ enum vp_status vp_nvdimm_setup_pfn(const struct vp_input *in,
 	uint64_t sub_pfns = 1ULL << (p->subsection_shift - p->page_shift);
 	uint64_t base_pfn = base >> p->page_shift, nr;
 	uint64_t limit = (1ULL << p->max_physmem_bits) - 1;
+	unsigned i;
 
 	memset(out, 0, sizeof(*out));
 	out->start_pfn = base_pfn;
 	out->end_pfn = (last >> p->page_shift) + 1;
 	/* mm/memremap.c:pagemap_range @6.1 (lines 195-203): a range that
 	 * intersects System RAM is refused before anything is mapped. */
-	if (base < in->plat.boot_ram_bytes)
-		return vp_fail(err, VP_REFUSED, ENXIO,
-			       "mm/memremap.c:pagemap_range",
-			       "attempted on %s region %#llx-%#llx (boot RAM is [0, %#llx))",
-			       last < in->plat.boot_ram_bytes ? "ram" : "mixed",
-			       (unsigned long long)base,
-			       (unsigned long long)last,
-			       (unsigned long long)in->plat.boot_ram_bytes);
+	for (i = 0; i < in->plat.nram; i++) {
+		const struct vp_ram *ram = &in->plat.ram[i];
+		uint64_t rlast = ram->start + ram->size - 1;
+
+		if (ram->size && base <= rlast && last >= ram->start)
+			return vp_fail(err, VP_REFUSED, ENXIO,
+				       "mm/memremap.c:pagemap_range",
+				       "attempted on %s region %#llx-%#llx (boot RAM [%#llx, %#llx))",
+				       base >= ram->start && last <= rlast ?
+					       "ram" : "mixed",
+				       (unsigned long long)base,
+				       (unsigned long long)last,
+				       (unsigned long long)ram->start,
+				       (unsigned long long)rlast + 1);
+	}
 	if (last > limit)
 		return vp_fail(err, VP_BADINPUT, EINVAL,
 			       "mm/memremap.c:pagemap_range",

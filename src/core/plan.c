@@ -143,13 +143,21 @@ static void derive(const struct vp_arch_params *p, struct vp_device_result *d)
 	}
 }
 
-static void add_warnings(struct vp_result *r, const struct vp_device_result *d)
+/* "pmem1: " in front of device messages when there are several devices. */
+static const char *who(const struct vp_result *r,
+		       const struct vp_device_result *d, char *buf, size_t len)
+{
+	if (r->ndev < 2)
+		return "";
+	snprintf(buf, len, "%s: ", d->name);
+	return buf;
+}
+
+/* Warnings about the kernel and the machine, once per plan. */
+static void global_warnings(struct vp_result *r)
 {
 	const struct vp_input *in = &r->in;
-	const struct vp_populate_stats *s = &d->populate;
 	char b1[VP_IEC_BUFSZ], b2[VP_IEC_BUFSZ];
-	uint64_t cover = (r->geom.path == VP_PATH_RADIX ? r->geom.pmd_pfns :
-				r->geom.pfns_per_block) << r->arch.page_shift;
 
 	if (in->kernel.caveat[0])
 		warn(r, "kernel_caveat", "%s", in->kernel.caveat);
@@ -158,29 +166,6 @@ static void add_warnings(struct vp_result *r, const struct vp_device_result *d)
 		     "kernel %s has a distribution suffix: modelled as upstream %u.%u.%u; distribution backports are not known (--kernel-has/--kernel-lacks set them)",
 		     in->kernel.name, in->kernel.ver.major, in->kernel.ver.minor,
 		     in->kernel.ver.patch);
-	if (in->size % vp_region_align(in->region_align, in->ways))
-		warn(r, "region_align",
-		     "size %s is not a multiple of the %s region alignment namespaces are carved in (region_devs.c:default_align)",
-		     vp_format_iec(in->size, b1, sizeof(b1)),
-		     vp_format_iec(vp_region_align(in->region_align, in->ways),
-				   b2, sizeof(b2)));
-	if (s->cross_blocks)
-		warn(r, "edge_blocks_dram",
-		     "%llu vmemmap %s at the device's edges also describe pfns outside it and come from DRAM (altmap_cross_boundary); a start and end aligned to %s avoid this",
-		     (unsigned long long)s->cross_blocks,
-		     r->geom.path == VP_PATH_RADIX ? "page(s)" : "block(s)",
-		     vp_format_iec(cover, b2, sizeof(b2)));
-	if (s->fallback_blocks)
-		warn(r, "altmap_exhausted",
-		     "the altmap ran out: %llu vmemmap %s fell back to DRAM",
-		     (unsigned long long)s->fallback_blocks,
-		     r->geom.path == VP_PATH_RADIX ? "page(s)" : "block(s)");
-	if (d->hotadd.has_altmap && r->arch.reserve_struct_page_size >
-					    r->arch.struct_page_size)
-		warn(r, "reserve_oversized",
-		     "kernel %s reserves %u bytes per pfn (MAX_STRUCT_PAGE_SIZE) for %u-byte struct pages: about half the reserve stays unused",
-		     in->kernel.name, r->arch.reserve_struct_page_size,
-		     r->arch.struct_page_size);
 	if (r->geom.path == VP_PATH_INIT64 && r->geom.block_pfns == 0)
 		warn(r, "vmemmap_block_below_page",
 		     "vmemmap blocks of %llu bytes are smaller than a page: the altmap refuses them and each takes a whole DRAM page (kernel-model.md D3, a reading not yet checked on a running kernel)",
@@ -194,75 +179,379 @@ static void add_warnings(struct vp_result *r, const struct vp_device_result *d)
 		     in->numa.node,
 		     vp_format_iec(in->numa.node_bytes, b2, sizeof(b2)),
 		     VP_NUMA_WARN_PERMILLE / 10, VP_NUMA_WARN_PERMILLE % 10);
+}
+
+/* Warnings about one hot-add: s is what it did. */
+static void add_warnings(struct vp_result *r,
+			 const struct vp_device_result *d,
+			 const struct vp_populate_stats *s)
+{
+	char b2[VP_IEC_BUFSZ], w[48];
+	uint64_t cover = (r->geom.path == VP_PATH_RADIX ? r->geom.pmd_pfns :
+				r->geom.pfns_per_block) << r->arch.page_shift;
+
+	if (s->cross_blocks)
+		warn(r, "edge_blocks_dram",
+		     "%s%llu vmemmap %s at the device's edges also describe pfns outside it and come from DRAM (altmap_cross_boundary); a start and end aligned to %s avoid this",
+		     who(r, d, w, sizeof(w)),
+		     (unsigned long long)s->cross_blocks,
+		     r->geom.path == VP_PATH_RADIX ? "page(s)" : "block(s)",
+		     vp_format_iec(cover, b2, sizeof(b2)));
+	if (s->fallback_blocks)
+		warn(r, "altmap_exhausted",
+		     "%sthe altmap ran out: %llu vmemmap %s fell back to DRAM",
+		     who(r, d, w, sizeof(w)),
+		     (unsigned long long)s->fallback_blocks,
+		     r->geom.path == VP_PATH_RADIX ? "page(s)" : "block(s)");
+}
+
+/* Warnings about one device's layout. */
+static void device_warnings(struct vp_result *r,
+			    const struct vp_device_result *d)
+{
+	const struct vp_input *in = &r->in;
+	char b1[VP_IEC_BUFSZ], b2[VP_IEC_BUFSZ], w[48];
+	uint64_t ra = vp_region_align(in->region_align, in->ways);
+
+	if (d->size % ra)
+		warn(r, "region_align",
+		     "%ssize %s is not a multiple of the %s region alignment namespaces are carved in (region_devs.c:default_align)",
+		     who(r, d, w, sizeof(w)),
+		     vp_format_iec(d->size, b1, sizeof(b1)),
+		     vp_format_iec(ra, b2, sizeof(b2)));
+	if (d->hotadd.has_altmap && r->arch.reserve_struct_page_size >
+					    r->arch.struct_page_size)
+		warn(r, "reserve_oversized",
+		     "%skernel %s reserves %u bytes per pfn (MAX_STRUCT_PAGE_SIZE) for %u-byte struct pages: about half the reserve stays unused",
+		     who(r, d, w, sizeof(w)), in->kernel.name,
+		     r->arch.reserve_struct_page_size,
+		     r->arch.struct_page_size);
 	if (d->hotadd.has_altmap && in->kernel.b.cross_boundary_off_by_one)
 		warn(r, "cross_boundary_off_by_one",
-		     "kernel %s has the altmap_cross_boundary off-by-one (fixed by c8eebc4a99f1 in 6.1.39): a block-aligned device's last block goes to DRAM",
-		     in->kernel.name);
+		     "%skernel %s has the altmap_cross_boundary off-by-one (fixed by c8eebc4a99f1 in 6.1.39): a block-aligned device's last block goes to DRAM",
+		     who(r, d, w, sizeof(w)), in->kernel.name);
+}
+
+/* The input as one device of it: the layout functions read size, start,
+ * mode, map and align from a struct vp_input. */
+static void device_input(const struct vp_input *in,
+			 const struct vp_device_spec *ds, struct vp_input *out)
+{
+	*out = *in;
+	out->size = ds->size;
+	out->start = ds->start;
+	out->start_given = true;
+	out->mode = ds->mode;
+	out->map = ds->map;
+	out->align = ds->align;
+}
+
+/* Prefixes err's message with the device (and the step), when the plan
+ * has several. */
+static enum vp_status about(const struct vp_result *r, unsigned k,
+			    const struct vp_device_result *d,
+			    struct vp_error *err)
+{
+	char msg[sizeof(err->msg) + 96];
+
+	if (r->ndev < 2 && r->in.nsteps < 2)
+		return err->status;
+	if (k == UINT32_MAX)
+		snprintf(msg, sizeof(msg), "%s: %s", d->name, err->msg);
+	else
+		snprintf(msg, sizeof(msg), "step %u (%s %s): %s", k + 1,
+			 r->in.steps[k].op == VP_STEP_ADD ? "add" : "remove",
+			 d->name, err->msg);
+	msg[sizeof(err->msg) - 1] = '\0';
+	memcpy(err->msg, msg, sizeof(err->msg));
+	return err->status;
+}
+
+/* Pfns of [lo, hi) that some run of the state maps. */
+static uint64_t covered(const struct vp_mem_state *st, uint64_t lo,
+			uint64_t hi)
+{
+	uint64_t sum = 0;
+	unsigned i;
+
+	for (i = 0; i < st->nruns; i++) {
+		uint64_t a = vp_run_lo(&st->runs[i]), b = vp_run_hi(&st->runs[i]);
+
+		if (a < lo)
+			a = lo;
+		if (b > hi)
+			b = hi;
+		if (b > a)
+			sum += b - a;
+	}
+	return sum;
+}
+
+static uint64_t dram_in_use(const struct vp_mem_state *st, unsigned shift)
+{
+	uint64_t sum = 0;
+	unsigned i;
+
+	for (i = 0; i < st->nruns; i++)
+		if (st->runs[i].backing == VP_BACK_DRAM)
+			sum += (st->runs[i].count * st->runs[i].nr) << shift;
+	return sum;
+}
+
+/*
+ * Hazards after a step (issue "several devices"), with the step and the
+ * blocks: a device's struct pages living in another device's altmap, and
+ * what removing that other device first does.
+ */
+static void foreign_altmap_warnings(struct vp_result *r, unsigned k,
+				    const struct vp_mem_state *st)
+{
+	unsigned i, j;
+
+	for (i = 0; i < st->nruns; i++) {
+		const struct vp_block_run *run = &st->runs[i];
+
+		if (run->backing != VP_BACK_ALTMAP)
+			continue;
+		for (j = 0; j < r->ndev; j++) {
+			const struct vp_device_result *b = &r->dev[j];
+			uint64_t lo = vp_run_lo(run), hi = vp_run_hi(run);
+
+			if (j == run->dev || !b->live)
+				continue;
+			if (lo < b->hotadd.start_pfn)
+				lo = b->hotadd.start_pfn;
+			if (hi > b->hotadd.end_pfn)
+				hi = b->hotadd.end_pfn;
+			if (hi <= lo)
+				continue;
+			warn(r, "foreign_altmap",
+			     "step %u: the struct pages of %s's pfns %#llx-%#llx live in %s's altmap (vmemmap blocks from pfn %#llx); removing %s first leaves them mapped on memory that is given back",
+			     k + 1, b->name, (unsigned long long)lo,
+			     (unsigned long long)hi - 1,
+			     r->dev[run->dev].name,
+			     (unsigned long long)run->phys_pfn,
+			     r->dev[run->dev].name);
+		}
+	}
+}
+
+static void snapshot(struct vp_result *r, struct vp_step_result *sr,
+		     const struct vp_mem_state *st,
+		     const struct vp_hotadd *hot)
+{
+	unsigned i;
+
+	sr->dram_in_use_bytes = dram_in_use(st, r->arch.page_shift);
+	for (i = 0; i < r->ndev; i++) {
+		sr->altmap[i].live = r->dev[i].live;
+		sr->altmap[i].has_altmap = hot[i].has_altmap;
+		sr->altmap[i].alloc = hot[i].altmap.alloc;
+		sr->altmap[i].align = hot[i].altmap.align;
+	}
+}
+
+/* Totals of the devices live after the last add (kernel-model.md §7). */
+static void totals(struct vp_result *r, const struct vp_mem_state *st)
+{
+	struct vp_totals *t = &r->totals;
+	unsigned i;
+
+	memset(t, 0, sizeof(*t));
+	for (i = 0; i < r->ndev; i++) {
+		const struct vp_device_result *d = &r->dev[i];
+
+		if (!d->live)
+			continue;
+		t->size_bytes += d->size;
+		t->memmap_bytes += d->memmap_bytes;
+		t->moved_to_device_bytes += d->altmap_bytes;
+		t->reserved_pfns += d->reserved_pfns;
+		t->alignment_waste_bytes +=
+			d->align_waste_bytes + d->unused_altmap_bytes +
+			d->dataoff_pad_bytes + d->layout.end_trunc +
+			d->layout.start_pad;
+		t->usable_bytes += d->layout.usable_bytes;
+	}
+	t->dram_bytes = dram_in_use(st, r->arch.page_shift);
 }
 
 enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 		       struct vp_error *err)
 {
 	const struct vp_input *in = &res->in;
-	struct vp_device_result *d = &res->dev[0];
 	struct vp_mem_state state, *st = &state;
-	struct vp_free_stats fs;
+	struct vp_hotadd hot[VP_MAX_DEVICES];	/* the live altmaps */
+	unsigned i, j, k, last_add = 0;
 	enum vp_status s;
 
 	memset(res, 0, sizeof(*res));
 	memset(err, 0, sizeof(*err));
 	memset(st, 0, sizeof(*st));
+	memset(hot, 0, sizeof(hot));
 	res->in = *request;
 	vp_input_resolve(&res->in);
-	if ((s = vp_arch_params(in, &res->arch, err)) ||
-	    (s = check_input(in, &res->arch, err)))
+	if ((s = vp_arch_params(in, &res->arch, err)))
 		return s;
 	vp_vmemmap_geom(&res->arch, &res->geom);
-	res->ndev = 1;
-	d->start = in->start;
-	d->size = in->size;
-	d->start_given = in->start_given;
-	if ((s = vp_vmemmap_boot(&res->geom, st,
-				 in->plat.boot_ram_bytes >> res->arch.page_shift,
-				 err)) ||
-	    (s = vp_nd_pfn_init(in, &res->arch, &d->layout, err)) ||
-	    (s = vp_nvdimm_setup_pfn(in, &res->arch, &d->layout, &d->hotadd,
-				     err)) ||
-	    (s = compound_pfns(in, &res->arch, &d->layout, &d->hotadd,
-			       &d->hotadd.compound_pfns, err)) ||
-	    (s = vp_vmemmap_populate(&res->geom, &in->kernel.b, in->engine, st,
-				     0, &d->hotadd, &d->populate, err)))
-		return s;
-	derive(&res->arch, d);
-	{
-		/* Hot-remove on a copy of the altmap: the result shows the
-		 * altmap as populate left it, and the removal separately. */
-		struct vp_hotadd h = d->hotadd;
-
-		if ((s = vp_vmemmap_free(&res->geom, &in->kernel.b, in->engine,
-					 st, &h, &fs, err)))
+	for (i = 0; i < in->plat.nram; i++)
+		if ((s = vp_vmemmap_boot(&res->geom, st,
+					 in->plat.ram[i].start >> res->arch.page_shift,
+					 (in->plat.ram[i].start + in->plat.ram[i].size) >>
+						 res->arch.page_shift,
+					 err)))
 			return s;
+	/* Every device's layout first: a device the kernel refuses refuses
+	 * the plan. */
+	res->ndev = in->ndevs;
+	for (i = 0; i < in->ndevs; i++) {
+		const struct vp_device_spec *ds = &in->devs[i];
+		struct vp_device_result *d = &res->dev[i];
+		struct vp_input din;
+
+		memcpy(d->name, ds->name, sizeof(d->name));
+		d->start = ds->start;
+		d->size = ds->size;
+		d->start_given = ds->start_given;
+		d->mode = ds->mode;
+		d->map = ds->map;
+		device_input(in, ds, &din);
+		if ((s = check_input(&din, &res->arch, err)) ||
+		    (s = vp_nd_pfn_init(&din, &res->arch, &d->layout, err)) ||
+		    (s = vp_nvdimm_setup_pfn(&din, &res->arch, &d->layout,
+					     &d->hotadd, err)) ||
+		    (s = compound_pfns(&din, &res->arch, &d->layout,
+				       &d->hotadd, &d->hotadd.compound_pfns,
+				       err)))
+			return about(res, UINT32_MAX, d, err);
+		for (j = 0; j < i; j++)
+			if (d->start < res->dev[j].start + res->dev[j].size &&
+			    res->dev[j].start < d->start + d->size)
+				return vp_fail(err, VP_BADINPUT, 0, NULL,
+					       "devices %s and %s overlap ([%#llx, %#llx) and [%#llx, %#llx))",
+					       res->dev[j].name, d->name,
+					       (unsigned long long)res->dev[j].start,
+					       (unsigned long long)(res->dev[j].start + res->dev[j].size),
+					       (unsigned long long)d->start,
+					       (unsigned long long)(d->start + d->size));
+	}
+	/* The steps, over one machine state. */
+	res->nsteps = in->nsteps;
+	for (k = 0; k < in->nsteps; k++) {
+		struct vp_step_result *sr = &res->step[k];
+		unsigned di = in->steps[k].dev;
+		struct vp_device_result *d = &res->dev[di];
+
+		sr->op = in->steps[k].op;
+		sr->dev = di;
+		if (sr->op == VP_STEP_ADD) {
+			if (d->live)
+				return vp_fail(err, VP_BADINPUT, 0, NULL,
+					       "step %u adds %s, which is already added",
+					       k + 1, d->name);
+			/* __nvdimm_setup_pfn builds a new altmap each probe. */
+			hot[di] = d->hotadd;
+			if ((s = vp_vmemmap_populate(&res->geom,
+						     &in->kernel.b, in->engine,
+						     st, di, &hot[di],
+						     &sr->populate, err)))
+				return about(res, k, d, err);
+			d->populate = sr->populate;
+			d->hotadd = hot[di];
+			d->live = true;
+			d->removed = false;
+			d->unbacked_pfns = (hot[di].end_pfn - hot[di].start_pfn) -
+					   covered(st, hot[di].start_pfn,
+						   hot[di].end_pfn);
+			derive(&res->arch, d);
+			last_add = k;
+			totals(res, st);
+			if (d->unbacked_pfns)
+				warn(res, "unbacked_vmemmap",
+				     "step %u: %llu pfns of %s have struct pages no vmemmap block maps: their sub-sections were already valid, so vmemmap_populated() skipped blocks nobody had mapped (kernel-model.md D9); touching them faults",
+				     k + 1, (unsigned long long)d->unbacked_pfns,
+				     d->name);
+			add_warnings(res, d, &sr->populate);
+			foreign_altmap_warnings(res, k, st);
+		} else {
+			struct vp_free_stats *fs = &sr->freed;
+
+			if (!d->live)
+				return vp_fail(err, VP_BADINPUT, 0, NULL,
+					       "step %u removes %s, which is not added",
+					       k + 1, d->name);
+			if ((s = vp_vmemmap_free(&res->geom, &in->kernel.b,
+						 in->engine, st, &hot[di], fs,
+						 err)))
+				return about(res, k, d, err);
+			d->live = false;
+			d->removed = true;
+			d->after_free.alloc = hot[di].altmap.alloc;
+			d->after_free.align = hot[di].altmap.align;
+			d->after_free.altmap_freed_pfns = fs->altmap_pfns;
+			d->after_free.dram_freed_bytes = fs->dram_bytes;
+			d->after_free.kept_blocks = fs->kept_blocks;
+			if (fs->foreign_blocks)
+				warn(res, "foreign_pages_freed",
+				     "step %u: removing %s hands %llu vmemmap block(s) (%llu bytes) that live in another device's altmap to the page allocator (they fail %s's altmap bound): device memory in the buddy allocator",
+				     k + 1, d->name,
+				     (unsigned long long)fs->foreign_blocks,
+				     (unsigned long long)fs->foreign_bytes,
+				     d->name);
+			if (hot[di].has_altmap && hot[di].altmap.alloc)
+				warn(res, "altmap_kept",
+				     "step %u: removing %s leaves %llu pfns of its altmap mapped (blocks that still describe valid pfns); the kernel does not give them back",
+				     k + 1, d->name,
+				     (unsigned long long)hot[di].altmap.alloc);
+		}
+		snapshot(res, sr, st, hot);
+	}
+	(void)last_add;
+	/* Devices still live: what removing each alone would give back, on
+	 * a copy of the state. */
+	for (i = 0; i < res->ndev; i++) {
+		struct vp_device_result *d = &res->dev[i];
+		struct vp_mem_state copy;
+		struct vp_hotadd h;
+		struct vp_free_stats fs;
+
+		if (!d->live)
+			continue;
+		copy = *st;
+		h = hot[i];
+		if ((s = vp_vmemmap_free(&res->geom, &in->kernel.b, in->engine,
+					 &copy, &h, &fs, err)))
+			return about(res, UINT32_MAX, d, err);
 		d->after_free.alloc = h.altmap.alloc;
 		d->after_free.align = h.altmap.align;
 		d->after_free.altmap_freed_pfns = fs.altmap_pfns;
 		d->after_free.dram_freed_bytes = fs.dram_bytes;
 		d->after_free.kept_blocks = fs.kept_blocks;
 	}
-	res->totals.memmap_bytes = d->memmap_bytes;
-	res->totals.moved_to_device_bytes = d->altmap_bytes;
-	res->totals.dram_bytes = d->dram_bytes;
-	res->totals.reserved_pfns = d->reserved_pfns;
-	res->totals.alignment_waste_bytes =
-		d->align_waste_bytes + d->unused_altmap_bytes +
-		d->dataoff_pad_bytes + d->layout.end_trunc +
-		d->layout.start_pad;
-	res->totals.usable_bytes = d->layout.usable_bytes;
+	/* What the last step leaves behind. */
+	for (i = 0; i < st->nruns; i++) {
+		const struct vp_block_run *run = &st->runs[i];
+
+		if (run->backing == VP_BACK_BOOT)
+			continue;
+		res->leftover.mapped_blocks += run->count;
+		if (run->backing == VP_BACK_DRAM)
+			res->leftover.mapped_dram_bytes +=
+				(run->count * run->nr) << res->arch.page_shift;
+		else
+			res->leftover.mapped_altmap_pfns += run->count * run->nr;
+	}
+	for (i = 0; i < res->ndev; i++)
+		if (res->dev[i].removed)
+			res->leftover.align_pfns += res->dev[i].after_free.align;
 	if (in->numa.known) {
 		res->dram_share_of_node = (double)res->totals.dram_bytes /
 					  (double)in->numa.node_bytes;
 		res->dram_share_of_total = (double)res->totals.dram_bytes /
 					   (double)in->numa.memtotal_bytes;
 	}
-	add_warnings(res, d);
+	global_warnings(res);
+	for (i = 0; i < res->ndev; i++)
+		device_warnings(res, &res->dev[i]);
 	return vp_check(res, err);
 }

@@ -26,8 +26,15 @@ struct vp_after_free {
 };
 
 struct vp_device_result {
+	char name[32];
 	uint64_t start, size;
 	bool start_given;
+	enum vp_mode mode;
+	enum vp_map map;
+	bool live;			/* added and not removed at the end */
+	bool removed;			/* a step removed it (after_free is real) */
+	uint64_t unbacked_pfns;		/* pfns whose memmap no block maps
+					 * after its add (kernel-model D9) */
 	struct vp_layout layout;
 	struct vp_hotadd hotadd;	/* the hot-added range and the altmap
 					 * as populate left it */
@@ -44,6 +51,7 @@ struct vp_device_result {
 };
 
 struct vp_totals {
+	uint64_t size_bytes;		/* the devices live after the last add */
 	uint64_t memmap_bytes;
 	uint64_t moved_to_device_bytes;
 	uint64_t dram_bytes;
@@ -52,14 +60,34 @@ struct vp_totals {
 	uint64_t usable_bytes;
 };
 
-#define VP_MAX_WARNINGS 8
+#define VP_MAX_WARNINGS 24
 
 struct vp_warning {
 	const char *code;	/* stable identifier, e.g. "edge_blocks_dram" */
 	char msg[320];
 };
 
-#define VP_MAX_DEVICES 1
+/* What one step did (steps of vp_input, in order). */
+struct vp_step_result {
+	enum vp_step_op op;
+	unsigned dev;
+	struct vp_populate_stats populate;	/* add */
+	struct vp_free_stats freed;		/* remove */
+	uint64_t dram_in_use_bytes;	/* DRAM mapped for memmap afterwards */
+	/* Every device's altmap afterwards (live ones; has_altmap). */
+	struct {
+		bool live, has_altmap;
+		uint64_t alloc, align;
+	} altmap[VP_MAX_DEVICES];
+};
+
+/* What is left once the last step is done. */
+struct vp_leftover {
+	uint64_t mapped_blocks;		/* vmemmap blocks/pages still mapped */
+	uint64_t mapped_dram_bytes;	/* of which DRAM (not boot memory) */
+	uint64_t mapped_altmap_pfns;	/* of which in some altmap */
+	uint64_t align_pfns;		/* altmap padding never given back */
+};
 
 struct vp_result {
 	struct vp_input in;
@@ -67,7 +95,10 @@ struct vp_result {
 	struct vp_vmemmap_geom geom;
 	unsigned ndev;
 	struct vp_device_result dev[VP_MAX_DEVICES];
-	struct vp_totals totals;
+	unsigned nsteps;
+	struct vp_step_result step[VP_MAX_STEPS];
+	struct vp_leftover leftover;
+	struct vp_totals totals;		/* after the last add */
 	unsigned nwarn;
 	struct vp_warning warn[VP_MAX_WARNINGS];
 	/* The DRAM part of the memmap against its NUMA node (in.numa). */
@@ -77,7 +108,7 @@ struct vp_result {
 };
 
 /*
- * Plans in->size bytes at in->start.  VP_OK: res is complete and passed
+ * Plans in->size bytes at in->start, or the devices and steps of in.  VP_OK: res is complete and passed
  * vp_check().  Otherwise err says why (a kernel refusal, an unsupported
  * combination or an internal error); res then holds the inputs and the
  * architecture parameters only.

@@ -406,22 +406,44 @@ enum vp_status vp_vmemmap_populate(const struct vp_vmemmap_geom *g,
  * PMD is aligned; x86: vmemmap_populate_hugepages).
  */
 enum vp_status vp_vmemmap_boot(const struct vp_vmemmap_geom *g,
-			       struct vp_mem_state *st, uint64_t end_pfn,
-			       struct vp_error *err)
+			       struct vp_mem_state *st, uint64_t start_pfn,
+			       uint64_t end_pfn, struct vp_error *err)
 {
 	struct vp_block_run r = { .backing = VP_BACK_BOOT, .dev = UINT32_MAX };
+	uint64_t lo, hi, c, e;
 	enum vp_status s;
+	int i;
 
-	if (end_pfn == 0)
+	if (end_pfn <= start_pfn)
 		return VP_OK;
-	end_pfn = vp_div_up(end_pfn, g->section_pfns) * g->section_pfns;
+	/* Whole early sections. */
+	lo = start_pfn / g->section_pfns * g->section_pfns;
+	hi = vp_div_up(end_pfn, g->section_pfns) * g->section_pfns;
 	r.unit = g->path != VP_PATH_INIT64 ? g->pmd_pfns : g->pfns_per_block;
 	r.nr = g->path != VP_PATH_INIT64 ? g->pmd_nr :
 					   g->dram_block_bytes >> g->page_shift;
-	r.count = vp_div_up(end_pfn, r.unit);
-	if ((s = vp_valid_add(st, 0, end_pfn, err)))
+	if ((s = vp_valid_add(st, lo, hi, err)))
 		return s;
-	return vp_state_add_run(st, &r, err);
+	/* The blocks describing them, where not mapped already (by another
+	 * range sharing a block). */
+	for (c = lo / r.unit, e = vp_div_up(hi, r.unit); c < e;) {
+		uint64_t stop = e;
+
+		i = vp_state_next(st, c * r.unit);
+		if (i >= 0 && vp_run_lo(&st->runs[i]) < e * r.unit) {
+			stop = vp_run_lo(&st->runs[i]) / r.unit;
+			if (stop <= c) {
+				c = vp_div_up(vp_run_hi(&st->runs[i]), r.unit);
+				continue;
+			}
+		}
+		r.first = c;
+		r.count = stop - c;
+		if ((s = vp_state_add_run(st, &r, err)))
+			return s;
+		c = stop;
+	}
+	return VP_OK;
 }
 
 /* ---- free ------------------------------------------------------------- */
@@ -488,6 +510,9 @@ static enum vp_status free_range(const struct vp_kbehaviour *kb,
 			out->altmap_blocks += stop - c;
 			out->altmap_pfns += (stop - c) * r->nr;
 			vp_altmap_free(&h->altmap, (stop - c) * r->nr);
+		} else if (r->backing == VP_BACK_ALTMAP) {
+			out->foreign_blocks += stop - c;
+			out->foreign_bytes += ((stop - c) * r->nr) << page_shift;
 		} else {
 			out->dram_blocks += stop - c;
 			out->dram_bytes += ((stop - c) * r->nr) << page_shift;

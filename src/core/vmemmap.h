@@ -71,16 +71,21 @@ struct vp_free_stats {
 	uint64_t dram_blocks;		/* given back to the page allocator */
 	uint64_t dram_bytes;
 	uint64_t kept_blocks;		/* still describe valid pfns: kept */
+	/* Blocks in another device's altmap that the free path hands to the
+	 * page allocator as if they were DRAM (they fail the removing
+	 * device's altmap bound): device memory in the buddy allocator. */
+	uint64_t foreign_blocks;
+	uint64_t foreign_bytes;
 };
 
 void vp_vmemmap_geom(const struct vp_arch_params *p,
 		     struct vp_vmemmap_geom *g);
 
-/* Boot RAM [0, end_pfn): early sections, valid, their vmemmap mapped from
- * memblock before any hot-add. */
+/* Boot RAM [start_pfn, end_pfn): early sections, valid, their vmemmap
+ * mapped from memblock before any hot-add. */
 enum vp_status vp_vmemmap_boot(const struct vp_vmemmap_geom *g,
-			       struct vp_mem_state *st, uint64_t end_pfn,
-			       struct vp_error *err);
+			       struct vp_mem_state *st, uint64_t start_pfn,
+			       uint64_t end_pfn, struct vp_error *err);
 
 enum vp_status vp_vmemmap_populate(const struct vp_vmemmap_geom *g,
 				   const struct vp_kbehaviour *kb,

@@ -56,8 +56,16 @@ row 64 "--device: '1T@0x': not a whole decimal number" --device 1T@0x
 row 64 "--device: '1T@0xfffffffffffffffff': too large for 64 bits" --device 1T@0xfffffffffffffffff
 row 64 "start + size overflows 64 bits" --device 1T@0xffffff0000000000
 row 64 "exceeds maximum addressable range" --device 1T@2P
-row 64 "a second --device or --usable ('2T')" --device 1T --device 2T
-row 64 "a second --device or --usable ('1T')" --device 1T --usable 1T
+row 64 "devices pmem0 and pmem1 overlap" --device 1T@16G --device 1T@512G
+row 64 "--ram and --boot-ram exclude each other" --device 1T --ram 4G@0 --boot-ram 4G
+row 64 "--ram: '4Q@0': unknown unit suffix" --device 1T --ram 4Q@0
+row 1 "attempted on mixed region" --device 1T@16G --ram 1G@0 --ram 64G@8G
+row 64 "--plan names its devices: not with --device" --device 1T --plan /dev/null
+row 64 "--plan: cannot read '/nonexistent/plan.json'" --plan /nonexistent/plan.json
+row 64 "step 2 (add vol1): map: --map: 'pmme': unknown map; expected dev or mem" --plan tests/fixtures/plan-bad-map.json
+row 64 "step 3 (add vol0): vol0 is defined by its first add: a re-add takes only op and name" --plan tests/fixtures/plan-bad-readd.json
+row 64 "--plan: 'tests/fixtures/topology-2node.txt' is not one JSON object" --plan tests/fixtures/topology-2node.txt
+row 64 "--usable ('1T') answers for one device: not with --device" --device 1T --usable 1T
 row 64 "--usable: '1.5T': not a whole decimal number" --usable 1.5T
 row 64 "--ways: '0': out of range; expected a whole number from 1 to 256" --usable 1T --ways 0
 row 64 "--ways: '2K': not a whole number" --usable 1T --ways 2K

@@ -37,8 +37,23 @@ def need($o; $keys; test; $where):
                  "reserve_struct_page_size","section_size",
                  "subsection_size","max_physmem_bits"]; int; "config"),
   need(.config.assumptions; ["boot_ram_bytes"]; int; "config.assumptions"),
-  (.devices | if type != "array" or length != 1 then "devices is not a one-element array" else empty end),
+  (.devices | if type != "array" or length < 1 then "devices is not a non-empty array" else empty end),
+  (.steps | if type != "array" or length < 1 then "steps is not a non-empty array" else empty end),
+  (.steps[] | need(.; ["op","device"]; type == "string"; "steps[]"),
+              need(.; ["dram_in_use_bytes"]; int; "steps[]"),
+              need(.; ["altmaps"]; type == "array"; "steps[]"),
+              (if .op == "add" then
+                 need(.populated; ["altmap_blocks","dram_blocks","altmap_pages","dram_pages","compound_pages",
+                                   "skipped_blocks","cross_boundary_blocks","fallback_blocks","dram_bytes"]; int; "steps[].populated")
+               else
+                 need(.freed; ["altmap_blocks","altmap_pfns","dram_blocks","dram_bytes","kept_blocks",
+                               "foreign_blocks","foreign_bytes"]; int; "steps[].freed")
+               end)),
+  need(.leftover; ["mapped_blocks","mapped_dram_bytes","mapped_altmap_pfns","align_pfns"]; int; "leftover"),
   (.devices[] as $d | (
+    need($d; ["name","mode","map"]; type == "string"; "device"),
+    need($d; ["live","removed"]; type == "boolean"; "device"),
+    need($d; ["unbacked_pfns"]; int; "device"),
     need($d; ["start","size"]; int; "device"),
     need($d; ["start_defaulted"]; type == "boolean"; "device"),
     need($d.layout; ["dataoff","end_trunc","start_pad","npfns","reserve_npfns",
@@ -63,7 +78,7 @@ def need($o; $keys; test; $where):
      then "memmap_bytes != 64 x pfns hot-added" else empty end),
     (if $d.layout.usable_bytes + $d.layout.dataoff + $d.layout.end_trunc + $d.layout.start_pad != $d.size
      then "usable + dataoff + end_trunc + start_pad != size" else empty end))),
-  need(.totals; ["memmap_bytes","moved_to_device_bytes","dram_bytes","reserved_pfns",
+  need(.totals; ["size_bytes","memmap_bytes","moved_to_device_bytes","dram_bytes","reserved_pfns",
                  "alignment_waste_bytes","usable_bytes"]; int; "totals"),
   need(.; ["warnings"]; type == "array"; ""),
   need(.; ["inverse"]; . == null or type == "object"; ""),
@@ -87,7 +102,9 @@ for args in "--device 1T --page-size 64K" "--device 1T --page-size 64K --mmu has
 	    "--device 1000M --page-size 4K" "--usable 1T --ways 6" "--usable 1 --mmu hash" \
 	    "--device 64G@0x100200000 --kernel 6.12.117" "--device 1T --map mem --kernel 6.17" \
 	    "--device 1T --kernel 6.18 --mmu hash" "--device 36G@0x3162000000 --arch x86_64" \
-	    "--device 1T --arch x86_64 --mode devdax --map mem" "--usable 1T --arch x86_64 --align 1G --la57"; do
+	    "--device 1T --arch x86_64 --mode devdax --map mem" "--usable 1T --arch x86_64 --align 1G --la57" \
+	    "--mmu hash --ram 64G@0 --device 60G@80G --device 60G@140G --device 60G@200G" \
+	    "--plan tests/fixtures/plan-readd.json" "--plan tests/fixtures/plan-foreign-altmap.json"; do
 	# shellcheck disable=SC2086
 	out=$($wrap "$bin" $args --json)
 	problems=$(printf '%s' "$out" | jq -r "$contract" 2>&1)

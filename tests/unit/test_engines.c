@@ -78,6 +78,8 @@ int main(void)
 		in.start = (pick(1 << 14) + 1) * unit;
 		in.size = (pick(3) ? (pick(48 << 9) + 1) << 21 :
 				     (pick(1 << 22) + 1) << p.page_shift);
+		in.start_given = true;
+		vp_input_resolve(&in);	/* the RAM ranges layout.c checks */
 		vp_vmemmap_geom(&p, &g);
 		snprintf(name, sizeof(name), "case %u: %s %uK %s %s %#llx+%#llx",
 			 i, in.arch == VP_ARCH_X86_64 ? "x86_64" :
@@ -103,7 +105,7 @@ int main(void)
 		 * the device, some sharing its first or last section. */
 		memset(&s1, 0, sizeof(s1));
 		if (pick(2))
-			vp_vmemmap_boot(&g, &s1, in.plat.boot_ram_bytes >>
+			vp_vmemmap_boot(&g, &s1, 0, in.plat.boot_ram_bytes >>
 						 p.page_shift, &err);
 		nprior = pick(4);
 		for (j = 0; j < nprior; j++) {
