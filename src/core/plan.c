@@ -2,6 +2,7 @@
 #include "plan.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -385,10 +386,13 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 	unsigned i, j, k, last_add = 0;
 	enum vp_status s;
 
-	memset(res, 0, sizeof(*res));
+	/* The device and step arrays are large and mostly unused: zero the
+	 * rest, and each entry once it is used. */
+	memset(res, 0, offsetof(struct vp_result, dev));
+	memset(&res->leftover, 0,
+	       sizeof(*res) - offsetof(struct vp_result, leftover));
 	memset(err, 0, sizeof(*err));
 	memset(st, 0, sizeof(*st));
-	memset(hot, 0, sizeof(hot));
 	res->in = *request;
 	vp_input_resolve(&res->in);
 	if ((s = vp_arch_params(in, &res->arch, err)))
@@ -404,6 +408,8 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 	/* Every device's layout first: a device the kernel refuses refuses
 	 * the plan. */
 	res->ndev = in->ndevs;
+	memset(res->dev, 0, in->ndevs * sizeof(res->dev[0]));
+	memset(hot, 0, in->ndevs * sizeof(hot[0]));
 	for (i = 0; i < in->ndevs; i++) {
 		const struct vp_device_spec *ds = &in->devs[i];
 		struct vp_device_result *d = &res->dev[i];
@@ -437,6 +443,7 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 	}
 	/* The steps, over one machine state. */
 	res->nsteps = in->nsteps;
+	memset(res->step, 0, in->nsteps * sizeof(res->step[0]));
 	for (k = 0; k < in->nsteps; k++) {
 		struct vp_step_result *sr = &res->step[k];
 		unsigned di = in->steps[k].dev;

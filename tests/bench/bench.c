@@ -11,6 +11,7 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,29 +40,33 @@ struct bcase {
 	uint64_t size, start;
 	const char *args;	/* the same plan on the command line */
 	const char *kernel;	/* NULL: the default */
+	bool x86;		/* --arch x86_64 (4K pages, no MMU choice) */
 };
 
 /* The largest device: from 16 GiB to 2^MAX_PHYSMEM_BITS (51). */
 #define MAXSZ ((1ULL << 51) - G(16))
 
 static const struct bcase cases[] = {
-	{ "1 GiB, radix 64K", VP_MMU_RADIX, 16, G(1), G(16), "--device 1G", NULL },
-	{ "1 TiB, radix 64K", VP_MMU_RADIX, 16, T(1), G(16), "--device 1T", NULL },
-	{ "64 TiB, radix 64K", VP_MMU_RADIX, 16, T(64), G(16), "--device 64T", NULL },
+	{ "1 GiB, radix 64K", VP_MMU_RADIX, 16, G(1), G(16), "--device 1G", NULL, false },
+	{ "1 TiB, radix 64K", VP_MMU_RADIX, 16, T(1), G(16), "--device 1T", NULL, false },
+	{ "64 TiB, radix 64K", VP_MMU_RADIX, 16, T(64), G(16), "--device 64T", NULL, false },
 	{ "2 PiB - 16 GiB, radix 64K", VP_MMU_RADIX, 16, MAXSZ, G(16),
-	  "--device 2251782633816064", NULL },
+	  "--device 2251782633816064", NULL, false },
 	{ "64 TiB, radix 4K, misaligned edges", VP_MMU_RADIX, 12, T(64),
-	  G(16) + (2ULL << 20), "--device 64T@0x400200000 --page-size 4K", NULL },
+	  G(16) + (2ULL << 20), "--device 64T@0x400200000 --page-size 4K", NULL, false },
 	{ "2 PiB - 16 GiB, hash 4K", VP_MMU_HASH, 12, MAXSZ, G(16),
-	  "--device 2251782633816064 --page-size 4K --mmu hash", NULL },
+	  "--device 2251782633816064 --page-size 4K --mmu hash", NULL, false },
 	{ "64 TiB, radix 4K, misaligned, 6.12.117", VP_MMU_RADIX, 12, T(64),
 	  G(16) + (2ULL << 20),
 	  "--device 64T@0x400200000 --page-size 4K --kernel 6.12.117",
-	  "6.12.117" },
+	  "6.12.117", false },
 	{ "2 PiB - 18 GiB, radix 64K, misaligned, 6.12.117", VP_MMU_RADIX, 16,
 	  MAXSZ - G(2), G(16) + (2ULL << 20),
 	  "--device 2251780486332416@0x400200000 --kernel 6.12.117",
-	  "6.12.117" },
+	  "6.12.117", false },
+	{ "32 TiB, x86_64, misaligned edges", VP_MMU_RADIX, 12, T(32),
+	  G(16) + (2ULL << 20), "--device 32T@0x400200000 --arch x86_64",
+	  NULL, true },
 };
 
 /* Seconds per plan: repeat until at least min_s has passed (once at least). */
@@ -83,6 +88,8 @@ static double time_plan(const struct bcase *c, enum vp_engine e, double min_s,
 	}
 	in.mmu = c->mmu;
 	in.page_shift = c->pshift;
+	if (c->x86)
+		in.arch = VP_ARCH_X86_64;
 	in.size = c->size;
 	in.start = c->start;
 	in.start_given = true;

@@ -2,8 +2,9 @@
 # /init of the test initramfs (busybox sh, run by the guest kernel).
 # Reads the case from the kernel command line:
 #   vp.mode=fsdax|devdax  vp.map=dev|mem  vp.align=SIZE (optional)
-# loads the libnvdimm modules, counts every vmemmap allocation with kprobe
-# events while `ndctl create-namespace` runs, and prints what the kernel
+# loads the libnvdimm modules, records every vmemmap allocation (altmap
+# blocks by dyndbg, DRAM pages by the page allocator's tracepoint) while
+# `ndctl create-namespace` runs, and prints what the kernel
 # did as "VP key=value" lines (and the ndctl JSON between VP-BEGIN/VP-END),
 # then powers off.  tests/kernel/x86.sh parses the console log.
 # shellcheck shell=sh
@@ -21,7 +22,9 @@ out() { # NAME COMMAND...: the command's output between markers
 	shift
 	echo "VP-BEGIN $n"
 	"$@" 2>&1
+	r=$?
 	echo "VP-END $n"
+	return $r
 }
 finish() {
 	say "done=$1"
@@ -31,7 +34,8 @@ finish() {
 }
 
 mode=fsdax map=dev align=
-for w in $(cat /proc/cmdline); do
+read -r cmdline </proc/cmdline
+for w in $cmdline; do
 	case $w in
 	vp.mode=*) mode=${w#vp.mode=} ;;
 	vp.map=*) map=${w#vp.map=} ;;
@@ -89,8 +93,8 @@ raw_start=$(cat /sys/bus/nd/devices/namespace0.0/resource)
 say "raw_size=$raw_size"
 say "raw_start=$raw_start"
 free_raw=$(awk '$1=="nr_free_pages"{print $2}' /proc/vmstat)
-out create ndctl create-namespace "$@"
-rc=$?
+rc=0
+out create ndctl create-namespace "$@" || rc=$?
 sync
 free_after=$(awk '$1=="nr_free_pages"{print $2}' /proc/vmstat)
 say "create_rc=$rc"
@@ -132,15 +136,15 @@ if [ -d $T/events/kmem/mm_page_alloc ]; then
 		if (ev && who == "" && f ~ /^vmemmap_/ && f !~ /^vmemmap_alloc_block/) who = f
 		next }
 	END { flush(); for (x in n) print "VP dram " x " " n[x] }' /tmp/trace
-	head -n 40 /tmp/trace; cat $T/events/kmem/mm_page_alloc/filter
 	say "trace_lines=$(wc -l </tmp/trace)"
 	say "trace_lost=$(grep -c LOST /tmp/trace)"
 fi
 # every altmap block: altmap_alloc_block_buf's pr_debug (dyndbg on the
 # kernel command line)
 dmesg >/tmp/dmesg
-say "altmap_allocs=$(grep -c 'altmap_alloc_block_buf: pfn' /tmp/dmesg)"
-grep 'altmap_alloc_block_buf: pfn' /tmp/dmesg | head -n 1 | sed 's/^.*altmap_alloc_block_buf:/VP altmap_first/'
-grep 'altmap_alloc_block_buf: pfn' /tmp/dmesg | tail -n 1 | sed 's/^.*altmap_alloc_block_buf:/VP altmap_last/'
+grep 'altmap_alloc_block_buf: pfn' /tmp/dmesg >/tmp/altmap
+awk '{ n[$NF]++ } END { for (x in n) print "VP altmap_nr " x " " n[x] }' /tmp/altmap
+head -n 1 /tmp/altmap | sed 's/^.*altmap_alloc_block_buf:/VP altmap_first/'
+tail -n 1 /tmp/altmap | sed 's/^.*altmap_alloc_block_buf:/VP altmap_last/'
 out dmesg sh -c 'grep -v altmap_alloc_block_buf /tmp/dmesg | tail -n 40'
 finish 1
