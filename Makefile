@@ -20,10 +20,11 @@ CORE_SRC = src/core/units.c src/core/error.c src/core/kernel.c \
            src/core/vmemmap_radix.c src/core/vmemmap_x86.c src/core/plan.c \
            src/core/inverse.c src/core/check.c
 # The probe layer: the only code that reads the machine (libnuma, /proc).
-PROBE_SRC = src/probe/numa.c src/probe/host.c
+PROBE_SRC = src/probe/numa.c src/probe/host.c src/probe/nd_sysfs.c
 CLI_SRC = src/cli/values.c src/cli/options.c src/cli/render_text.c \
           src/cli/render_json.c src/cli/render_table.c \
           src/cli/render_svg.c src/cli/regions.c src/cli/many.c \
+          src/cli/import.c \
           src/cli/batch.c \
           src/cli/main.c
 UNIT_SRC = $(wildcard tests/unit/test_*.c)

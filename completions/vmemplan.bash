@@ -96,8 +96,12 @@ _vmemplan()
         --sweep)
             values='16G..64T:x2 1G..1T:x4 16G..1T:16G'
             ;;
-        --plan)
+        --plan | --from-ndctl)
             compopt -o default 2>/dev/null
+            return
+            ;;
+        --from-sysfs)
+            compopt -o dirnames 2>/dev/null
             return
             ;;
         --ram)
@@ -147,7 +151,7 @@ _vmemplan()
             --region-align --usable --ways -u --boot-ram --hash-16m --kfence
             --radix-only --la57 --kernel-has --kernel-lacks --explain --node
             --topology --sysroot --host --format --output --compare --sweep
-            --plan --ram
+            --plan --ram --from-ndctl --from-sysfs
             --kernel --map --mmu --mode --page-size --usage --version
             -a -b -d -h -j -k -m -o -p -V -?'
         while IFS= read -r line; do

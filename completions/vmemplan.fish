@@ -44,6 +44,8 @@ complete -c vmemplan -l radix-only -d 'The kernel is built without the hash MMU'
 complete -c vmemplan -l la57 -d 'x86_64 with 5-level paging'
 complete -c vmemplan -l ram -x -d 'A range of boot RAM, SIZE@START' -a "1G@0 4G@0 64G@0"
 complete -c vmemplan -l plan -r -F -d 'A JSON plan of devices and add/remove steps'
+complete -c vmemplan -l from-ndctl -r -F -d 'Existing namespaces from ndctl list -RNv JSON'
+complete -c vmemplan -l from-sysfs -x -a '(__fish_complete_directories)' -d 'Existing namespaces from DIR/sys/bus/nd/devices'
 
 # Output
 complete -c vmemplan -l batch -d 'Read JSON plans on stdin, one per line'

@@ -10,6 +10,7 @@
 
 #include "../core/plan.h"
 #include "batch.h"
+#include "import.h"
 #include "many.h"
 #include "exitcodes.h"
 #include "../probe/host.h"
@@ -131,6 +132,22 @@ int main(int argc, char **argv)
 		return close_output(vp_batch(stdin, out, &o.in, o.keys_given));
 	if (o.naxes || o.sweep.on)
 		return close_output(vp_run_many(&o, out));
+	if (o.from_ndctl || o.from_sysfs) {
+		static struct vp_nd_list list;
+		char msg[512];
+
+		if (o.from_ndctl ? vp_read_ndctl(o.from_ndctl, &list, msg,
+						 sizeof(msg)) :
+				   vp_probe_nd_sysfs(o.from_sysfs, &list, msg,
+						     sizeof(msg))) {
+			fprintf(stderr, "vmemplan: %s\n", msg);
+			return VP_EXIT_USAGE;
+		}
+		return close_output(vp_run_import(&o, &list, o.from_sysfs != NULL,
+						  o.from_ndctl ? o.from_ndctl :
+								 o.from_sysfs,
+						  out));
+	}
 	switch (vp_answer(&o.in, &res, &err)) {
 	case VP_OK:
 		if (render(&o, &res))

@@ -45,6 +45,8 @@ enum {
 	OPT_SWEEP,
 	OPT_RAM,
 	OPT_PLAN,
+	OPT_FROM_NDCTL,
+	OPT_FROM_SYSFS,
 };
 
 static const char doc[] =
@@ -83,6 +85,12 @@ static struct argp_option vp_argp_options[] = {
 	{ "plan", OPT_PLAN, "FILE", 0,
 	  "A JSON plan (\"-\": standard input): devices and add/remove steps, "
 	  "replayed in order over one machine", 1 },
+	{ "from-ndctl", OPT_FROM_NDCTL, "FILE", 0,
+	  "Existing namespaces from `ndctl list -RNv` JSON (\"-\": standard "
+	  "input): recover each raw size and plan it", 1 },
+	{ "from-sysfs", OPT_FROM_SYSFS, "DIR", OPTION_ARG_OPTIONAL,
+	  "Existing namespaces from DIR/sys/bus/nd/devices (default /): plan "
+	  "each and compare with the kernel's numbers", 1 },
 	{ 0, 0, 0, 0, "Several plans:", 2 },
 	{ "compare", OPT_COMPARE, "KEY=V1,V2[,...]", 0,
 	  "Plan every value of KEY (mmu, page-size, map, mode, kernel, align, "
@@ -405,6 +413,15 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 	case OPT_COMPARE:
 		parse_compare(st, ps->o, arg);
 		break;
+	case OPT_FROM_NDCTL:
+	case OPT_FROM_SYSFS:
+		if (ps->o->from_ndctl || ps->o->from_sysfs)
+			argp_error(st, "--from-ndctl and --from-sysfs are given once, one of them");
+		if (key == OPT_FROM_NDCTL)
+			ps->o->from_ndctl = arg;
+		else
+			ps->o->from_sysfs = arg ? arg : "/";
+		break;
 	case OPT_PLAN:
 		if (ps->o->plan_file)
 			argp_error(st, "--plan is given once");
@@ -461,6 +478,15 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 		if ((o->keys_given & 1u << VP_KEY_RAM) &&
 		    (o->keys_given & 1u << VP_KEY_BOOT_RAM))
 			argp_error(st, "--ram and --boot-ram exclude each other: --ram gives the ranges, their total is the boot RAM");
+		if ((o->from_ndctl || o->from_sysfs) &&
+		    (ps->devices || o->batch || o->sweep.on || o->naxes ||
+		     o->plan_file || o->explain))
+			argp_error(st, "--from-ndctl and --from-sysfs plan the namespaces they read: not with --device, --usable, --plan, --batch, --compare or --sweep");
+		if ((o->from_ndctl || o->from_sysfs) &&
+		    (o->format == VP_FMT_CSV || o->format == VP_FMT_SVG))
+			argp_error(st, "--from-ndctl and --from-sysfs print text or JSON");
+		if (o->from_ndctl || o->from_sysfs)
+			break;
 		if (o->plan_file && (ps->devices || o->batch || o->sweep.on))
 			argp_error(st, "--plan names its devices: not with --device, --usable, --batch or --sweep");
 		if (o->sweep.on && ps->devices)

@@ -49,6 +49,8 @@ struct vp_options {
 	unsigned given;		/* VP_HOST_* bits given explicitly */
 	unsigned keys_given;	/* 1u << enum vp_value_key, for each given */
 	const char *plan_file;	/* --plan FILE ("-": stdin) */
+	const char *from_ndctl;	/* --from-ndctl FILE */
+	const char *from_sysfs;	/* --from-sysfs[=DIR] ("/" by default) */
 };
 
 /* Parses argv; on a usage error prints it and exits VP_EXIT_USAGE. */

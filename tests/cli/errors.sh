@@ -65,6 +65,13 @@ row 64 "--plan: cannot read '/nonexistent/plan.json'" --plan /nonexistent/plan.j
 row 64 "step 2 (add vol1): map: --map: 'pmme': unknown map; expected dev or mem" --plan tests/fixtures/plan-bad-map.json
 row 64 "step 3 (add vol0): vol0 is defined by its first add: a re-add takes only op and name" --plan tests/fixtures/plan-bad-readd.json
 row 64 "--plan: 'tests/fixtures/topology-2node.txt' is not one JSON object" --plan tests/fixtures/topology-2node.txt
+# Existing namespaces.
+row 64 "namespace1.0: size \"15.75 GiB (16.91 GB)\" is rounded (ndctl list -u); run ndctl list without -u" --arch x86_64 --from-ndctl tests/fixtures/ndctl/x86-human-sizes.json
+row 64 "--from-ndctl: 'tests/fixtures/topology-2node.txt' is not the JSON of ndctl list" --from-ndctl tests/fixtures/topology-2node.txt
+row 64 "--from-ndctl: cannot read '/nonexistent.json'" --from-ndctl /nonexistent.json
+row 64 "/nonexistent/sys/bus/nd/devices: No such file or directory (is libnvdimm loaded?)" --from-sysfs=/nonexistent
+row 64 "--from-ndctl and --from-sysfs plan the namespaces they read" --device 1T --from-sysfs
+row 64 "--from-ndctl and --from-sysfs print text or JSON" --from-sysfs --format csv
 row 64 "--usable ('1T') answers for one device: not with --device" --device 1T --usable 1T
 row 64 "--usable: '1.5T': not a whole decimal number" --usable 1.5T
 row 64 "--ways: '0': out of range; expected a whole number from 1 to 256" --usable 1T --ways 0

@@ -117,6 +117,26 @@ for args in "--device 1T --page-size 64K" "--device 1T --page-size 64K --mmu has
 	fi
 done
 
+# --from-ndctl / --from-sysfs: one entry per namespace, the recovered raw
+# size an integer beside the full plan (itself a schema_version 1 document).
+for args in "--arch x86_64 --from-ndctl tests/fixtures/ndctl/x86-regions.json" \
+	    "--mmu hash --from-ndctl tests/fixtures/ndctl/ppc64-object-of-arrays.json" \
+	    "--from-sysfs=tests/fixtures/sysfs-nd-ppc64"; do
+	# shellcheck disable=SC2086
+	out=$($wrap "$bin" $args --json)
+	if printf '%s' "$out" | jq -e '.schema_version == 1 and (.source | type) == "string"
+		and (.namespaces | length) > 0
+		and all(.namespaces[]; (.raw_size | type) == "number" and .raw_size == (.raw_size | floor)
+			and .match == true and .plan.schema_version == 1
+			and .plan.totals.usable_bytes == .reported_size)
+		and (.skipped | type) == "array"' >/dev/null; then
+		echo "ok   JSON import: $args"
+	else
+		echo "FAIL JSON import: $args"
+		status=1
+	fi
+done
+
 # A refusal with --json: schema_version, config and the error object.
 out=$($wrap "$bin" --device 64G@0x100200000 --mmu hash --json 2>/dev/null)
 if printf '%s' "$out" | jq -e '.schema_version == 1 and .config.mmu == "hash"

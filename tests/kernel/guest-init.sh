@@ -78,7 +78,13 @@ else
 fi
 dmesg -c >/dev/null
 
-free_before=$(awk '$1=="nr_free_pages"{print $2}' /proc/vmstat)
+# free pages, per-cpu vmstat deltas folded in first (the per-cpu page
+# lists still hold a few hundred pages either way)
+free_pages() {
+	echo 1 >/proc/sys/vm/stat_refresh 2>/dev/null
+	awk '$1 == "nr_free_pages" { print $2 }' /proc/vmstat
+}
+free_before=$(free_pages)
 set -- -f -e namespace0.0 -m "$mode"
 [ "$mode" = fsdax ] || [ "$mode" = devdax ] && set -- "$@" --map "$map"
 [ -n "$align" ] && set -- "$@" -a "$align"
@@ -92,11 +98,11 @@ raw_size=$(cat /sys/bus/nd/devices/namespace0.0/size)
 raw_start=$(cat /sys/bus/nd/devices/namespace0.0/resource)
 say "raw_size=$raw_size"
 say "raw_start=$raw_start"
-free_raw=$(awk '$1=="nr_free_pages"{print $2}' /proc/vmstat)
+free_raw=$(free_pages)
 rc=0
 out create ndctl create-namespace "$@" || rc=$?
 sync
-free_after=$(awk '$1=="nr_free_pages"{print $2}' /proc/vmstat)
+free_after=$(free_pages)
 say "create_rc=$rc"
 say "nr_free_pages_before=$free_before"
 say "nr_free_pages_raw=$free_raw"

@@ -41,6 +41,13 @@ devdax-mem-1G      16G 0x100000000 devdax mem 1G
 fsdax-dev-off32M   16G 0x102000000 fsdax  dev -
 fsdax-mem-off32M   16G 0x102000000 fsdax  mem -
 fsdax-misaligned   16G 0x100100000 fsdax  dev -
+small-144M-dev     144M 0x100000000 fsdax dev -
+small-272M-dev     272M 0x101000000 fsdax dev -
+small-48M-dev      48M 0x101000000 fsdax  dev -
+odd-fsdax-dev      4112M 0x105000000 fsdax dev -
+odd-devdax-dev-1G  4G 0x105000000 devdax dev 1G
+odd-devdax-mem-2M  4112M 0x105000000 devdax mem 2M
+odd-devdax-mem-1G  4G 0x105000000 devdax mem 1G
 "
 
 if [ "${1:-}" = --list ]; then
@@ -156,6 +163,7 @@ chmod 755 "$IRD/init"
 # --- one boot per case ------------------------------------------------
 pass=0
 fail=0
+skip=0
 check() { # CASE WHAT KERNEL VMEMPLAN
 	if [ "$3" = "$4" ]; then
 		pass=$((pass + 1))
@@ -226,6 +234,15 @@ while read -r name size start mode map align; do
 	"$VMEMPLAN" "${args[@]}" >"$WORK/$name.json" 2>"$WORK/$name.err" || vrc=$?
 	echo "     vmemplan ${args[*]}"
 
+	if [ "$vrc" = 64 ] && grep -q 'to be modelled' "$WORK/$name.err"; then
+		# vmemplan says it does not model this layout: show what the
+		# kernel did, for whoever models it next
+		skip=$((skip + 1))
+		echo "skip $name: $(head -n 1 "$WORK/$name.err")"
+		echo "     kernel: create rc $create_rc, data at $(vp nd_resource), usable $(vp nd_size)"
+		grep -E '^VP (dram|altmap_nr)' "$out" | sed 's/^VP /     kernel: /'
+		continue
+	fi
 	if [ "$create_rc" != 0 ] || [ "$vrc" != 0 ]; then
 		# a refusal: both must refuse, with the same errno
 		kerr=$(sed -n 's/.*probe of .* failed with error -\([0-9]*\).*/\1/p' "$out")
@@ -275,15 +292,18 @@ while read -r name size start mode map align; do
 	check "$name" "DRAM memmap bytes" "$((dpmd * 2097152 + dpage * 4096))" \
 		"$(j '.devices[0].vmemmap.dram_bytes')"
 	echo "     DRAM 4K memmap pages $dpage (vmemmap.dram_pages $(j '.devices[0].vmemmap.dram_pages'), compound_pages $(j '.devices[0].vmemmap.compound_pages')), page-table pages $dpt"
-	# an independent look: free pages lost while ndctl ran, against the
-	# memmap plus page tables; the rest of the namespace's setup costs
-	# about 64 pages here
+	# an independent, coarser look: the free pages lost while ndctl ran
+	# are the memmap and page tables seen above plus about 64 pages of the
+	# namespace's own setup, give or take what the per-cpu page lists hold
+	# (a few hundred pages): a 2 MiB class of allocations the trace missed
+	# would show here
 	lost=$(($(vp nr_free_pages_raw) - $(vp nr_free_pages_after)))
 	want=$(((dpmd * 2097152 + dpage * 4096) / 4096 + dpt))
 	extra=$((lost - want))
-	check "$name" "free pages lost - memmap - page tables in [0, 512)" \
-		"$([ $extra -ge 0 ] && [ $extra -lt 512 ] && echo yes || echo "no ($lost - $want)")" yes
+	echo "     free pages lost $lost, memmap + page tables $want"
+	check "$name" "free-page delta within 1024 pages of the trace" \
+		"$([ $extra -gt -1024 ] && [ $extra -lt 1024 ] && echo yes || echo "no ($extra)")" yes
 done <<<"$CASES"
 
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
