@@ -166,14 +166,50 @@ static int walk(json_object *v, const char *region, uint64_t region_align,
 	return 0;
 }
 
+int vp_parse_ndctl(const char *buf, size_t n, const char *name,
+		   struct vp_nd_list *out, char *msg, size_t len)
+{
+	struct json_tokener *tok;
+	json_object *obj;
+	size_t end;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (n > MAX_FILE)
+		return err_msg(msg, len, "--from-ndctl: '%s': larger than 1 MiB",
+			       name);
+	tok = json_tokener_new_ex(16);
+	if (!tok)
+		return err_msg(msg, len, "out of memory");
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
+				    JSON_TOKENER_VALIDATE_UTF8);
+	obj = json_tokener_parse_ex(tok, buf, (int)n);
+	end = json_tokener_get_parse_end(tok);
+	while (end < n && buf[end] && strchr(" \t\r\n", buf[end]))
+		end++;
+	if (!obj || json_tokener_get_error(tok) != json_tokener_success ||
+	    end != n)
+		rc = err_msg(msg, len,
+			     "--from-ndctl: '%s' is not the JSON of ndctl list: %s",
+			     name, !obj ? json_tokener_error_desc(
+						  json_tokener_get_error(tok)) :
+					  "text after the JSON value");
+	else
+		rc = walk(obj, NULL, 0, out, msg, len, 0);
+	if (!rc && out->n == 0)
+		rc = err_msg(msg, len, "--from-ndctl: '%s' lists no namespaces (use ndctl list -N)",
+			     name);
+	json_object_put(obj);
+	json_tokener_free(tok);
+	return rc;
+}
+
 int vp_read_ndctl(const char *path, struct vp_nd_list *out, char *msg,
 		  size_t len)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-	struct json_tokener *tok;
-	json_object *obj;
 	char *buf;
-	size_t n, end;
+	size_t n;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -190,36 +226,10 @@ int vp_read_ndctl(const char *path, struct vp_nd_list *out, char *msg,
 	rc = ferror(f);
 	if (f != stdin)
 		fclose(f);
-	if (rc || n > MAX_FILE) {
-		free(buf);
-		return err_msg(msg, len, "--from-ndctl: '%s': %s", path,
-			       rc ? "read error" : "larger than 1 MiB");
-	}
-	tok = json_tokener_new_ex(16);
-	if (!tok) {
-		free(buf);
-		return err_msg(msg, len, "out of memory");
-	}
-	json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
-				    JSON_TOKENER_VALIDATE_UTF8);
-	obj = json_tokener_parse_ex(tok, buf, (int)n);
-	end = json_tokener_get_parse_end(tok);
-	while (end < n && strchr(" \t\r\n", buf[end]) && buf[end])
-		end++;
-	if (!obj || json_tokener_get_error(tok) != json_tokener_success ||
-	    end != n)
-		rc = err_msg(msg, len,
-			     "--from-ndctl: '%s' is not the JSON of ndctl list: %s",
-			     path, !obj ? json_tokener_error_desc(
-						  json_tokener_get_error(tok)) :
-					  "text after the JSON value");
+	if (rc)
+		rc = err_msg(msg, len, "--from-ndctl: '%s': read error", path);
 	else
-		rc = walk(obj, NULL, 0, out, msg, len, 0);
-	if (!rc && out->n == 0)
-		rc = err_msg(msg, len, "--from-ndctl: '%s' lists no namespaces (use ndctl list -N)",
-			     path);
-	json_object_put(obj);
-	json_tokener_free(tok);
+		rc = vp_parse_ndctl(buf, n, path, out, msg, len);
 	free(buf);
 	return rc;
 }
@@ -405,7 +415,8 @@ static void text_one(FILE *f, const struct vp_options *o,
 }
 
 int vp_run_import(const struct vp_options *o, const struct vp_nd_list *l,
-		  bool sysfs, const char *source, FILE *f)
+		  bool sysfs, const char *source, FILE *f, unsigned *bad,
+		  unsigned *total)
 {
 	struct vp_result *res = malloc(sizeof(*res));
 	json_object *doc = NULL, *arr = NULL, *skipped = NULL;
@@ -490,10 +501,9 @@ int vp_run_import(const struct vp_options *o, const struct vp_nd_list *l,
 		werr = -1;
 	}
 	free(res);
+	*bad = mismatched;
+	*total = matched + mismatched;
 	if (werr)
 		return VP_EXIT_IO;
-	if (mismatched)
-		fprintf(stderr, "vmemplan: %u of %u namespaces do not match the model under kernel %s: the kernel, the options or the machine differ\n",
-			mismatched, matched + mismatched, o->in.kernel.name);
 	return mismatched ? VP_EXIT_REFUSED : VP_EXIT_OK;
 }

@@ -143,10 +143,15 @@ int main(int argc, char **argv)
 			fprintf(stderr, "vmemplan: %s\n", msg);
 			return VP_EXIT_USAGE;
 		}
-		return close_output(vp_run_import(&o, &list, o.from_sysfs != NULL,
-						  o.from_ndctl ? o.from_ndctl :
-								 o.from_sysfs,
-						  out));
+		unsigned bad, total;
+
+		status = vp_run_import(&o, &list, o.from_sysfs != NULL,
+				       o.from_ndctl ? o.from_ndctl : o.from_sysfs,
+				       out, &bad, &total);
+		if (bad)
+			fprintf(stderr, "vmemplan: %u of %u namespaces do not match the model under kernel %s: the kernel, the options or the machine differ\n",
+				bad, total, o.in.kernel.name);
+		return close_output(status);
 	}
 	switch (vp_answer(&o.in, &res, &err)) {
 	case VP_OK:

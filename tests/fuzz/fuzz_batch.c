@@ -24,7 +24,8 @@
  *  - the output is one JSON object per non-blank input line, in order, with
  *    "line" numbering the input line and "schema_version" 1, holding either
  *    an "error" with a message and a kind (refused, usage, unsupported) or
- *    "devices" and "totals"; the exit status is 0 when no line failed and
+ *    "devices", "steps" and "totals" (several with a "steps" plan, each
+ *    device and step the same from both engines); the exit status is 0 when no line failed and
  *    1 otherwise (70, for an internal error, is caught before);
  *  - an output line answering a valid UTF-8 input line is valid UTF-8
  *    (JSON text is UTF-8, RFC 8259 section 8.1).  FUZZ_BATCH_UTF8=0 in the
@@ -162,9 +163,17 @@ enum vp_status __wrap_vp_plan(const struct vp_input *in, struct vp_result *res,
 			   what, err->msg, e2.msg);
 		return s;
 	}
-	FUZZ_CHECK(res->ndev == other.ndev &&
-			   same_device(&res->dev[0], &other.dev[0]),
-		   "engines disagree on the device for %s", what);
+	FUZZ_CHECK(res->ndev == other.ndev && res->nsteps == other.nsteps,
+		   "engines disagree on the devices or steps for %s", what);
+	for (unsigned d = 0; d < res->ndev; d++)
+		FUZZ_CHECK(same_device(&res->dev[d], &other.dev[d]),
+			   "engines disagree on device %u for %s", d, what);
+	for (unsigned k = 0; k < res->nsteps; k++)
+		FUZZ_CHECK(same_populate(&res->step[k].populate,
+					 &other.step[k].populate) &&
+				   same_free(&res->step[k].freed,
+					     &other.step[k].freed),
+			   "engines disagree on step %u for %s", k + 1, what);
 	FUZZ_CHECK(memcmp(&res->totals, &other.totals, sizeof(res->totals)) == 0,
 		   "engines disagree on the totals for %s", what);
 	FUZZ_CHECK(same_warnings(res, &other),
@@ -341,7 +350,10 @@ static void check_output(const uint8_t *data, size_t size, const char *out,
 				   kind);
 		} else {
 			FUZZ_CHECK(json_object_object_get_ex(root, "devices", &v) &&
-					   json_object_array_length(v) == 1 &&
+					   json_object_array_length(v) >= 1 &&
+					   json_object_object_get_ex(root, "steps",
+								     &v) &&
+					   json_object_array_length(v) >= 1 &&
 					   json_object_object_get_ex(root,
 								     "totals",
 								     &v),

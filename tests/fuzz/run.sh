@@ -12,7 +12,7 @@
 #
 # Environment:
 #   FUZZ_SECONDS   seconds per harness (default 60)
-#   FUZZ_TARGETS   harnesses to run (default "size kver batch")
+#   FUZZ_TARGETS   harnesses to run (default "size kver batch ndctl")
 #   FUZZ_TIMEOUT   seconds one input may take before it counts as a hang
 #                  (default 25)
 #   FUZZ_ARGS      extra libFuzzer flags, e.g. "-only_ascii=1"
@@ -33,7 +33,7 @@ cd "$(dirname "$0")/../.." || exit 1
 export LC_ALL=C
 
 seconds=${FUZZ_SECONDS:-60}
-targets=${FUZZ_TARGETS:-size kver batch}
+targets=${FUZZ_TARGETS:-size kver batch ndctl}
 timeout=${FUZZ_TIMEOUT:-25}
 cc=${FUZZ_CC:-clang}
 replay=${FUZZ_REPLAY:-0}
@@ -111,6 +111,11 @@ build_target() {
 		build batch -Isrc/cli -Itests/unit $jsonc_cflags "${core[@]}" \
 			"${cli[@]}" -Wl,--wrap=vp_answer,--wrap=vp_plan $jsonc_libs
 		;;
+	ndctl)
+		# shellcheck disable=SC2086
+		build ndctl -Isrc/cli $jsonc_cflags "${core[@]}" "${cli[@]}" \
+			$jsonc_libs -lm
+		;;
 	*)
 		echo "FAIL fuzz $1: no such harness (tests/fuzz/fuzz_$1.c)"
 		return 1
@@ -120,7 +125,7 @@ build_target() {
 
 max_len() {
 	case $1 in
-	batch) echo 65536 ;;
+	batch | ndctl) echo 65536 ;;
 	*) echo 4096 ;;
 	esac
 }
