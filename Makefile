@@ -56,6 +56,11 @@ $(BUILDDIR)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(CORE_OBJ)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Isrc/core -o $@ $< $(CORE_OBJ)
 
 # Every test: unit tables, CLI golden transcripts, JSON contract, docs.
+# Boots Debian's x86-64 kernel under qemu with an NVDIMM and compares every
+# number with vmemplan (tests/kernel/README.md); downloads ~75 MB once.
+check-kernel: $(BIN)
+	tests/kernel/x86.sh
+
 check: $(BIN) $(UNIT_BIN)
 	VMEMPLAN=$(BIN) UNIT_BINS="$(UNIT_BIN)" tests/run.sh
 
@@ -141,7 +146,7 @@ distclean: clean
 	rm -rf config.mk config.log config.status configure aclocal.m4 \
 	       autom4te.cache install-sh
 
-.PHONY: all check check-sanitize check-valgrind check-long bench fuzz \
+.PHONY: all check check-sanitize check-valgrind check-long check-kernel bench fuzz \
         fuzz-replay install \
         uninstall show-dirs \
         dist distcheck clean distclean

@@ -5,7 +5,8 @@
 set -eu
 build="gcc make autoconf automake pkg-config libjson-c-dev libnuma-dev"
 test="$build git jq groff-base mandoc man-db bash-completion zsh fish valgrind
-      clang libclang-rt-14-dev libxml2-utils w3c-sgml-lib librsvg2-bin"
+      clang libclang-rt-14-dev libxml2-utils w3c-sgml-lib librsvg2-bin
+      qemu-system-x86 cpio"
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;

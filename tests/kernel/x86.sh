@@ -117,7 +117,13 @@ if [ ! -e "$ROOT/.done" ]; then
 	log "unpacking $kdeb"
 	rm -rf "$ROOT"
 	mkdir -p "$ROOT"
-	for p in $PKGS; do dpkg-deb -x "$(deb "$p")" "$ROOT"; done
+	# of the kernel only the image and the six modules (the rest is 400 MB)
+	dpkg-deb --fsys-tarfile "$kdeb" | tar -x -C "$ROOT" --wildcards \
+		'./boot/vmlinuz-*' '*/libnvdimm.ko*' '*/nd_btt.ko*' \
+		'*/nd_pmem.ko*' '*/nfit.ko*' '*/device_dax.ko*' '*/dax_pmem.ko*'
+	for p in $PKGS; do
+		[ "$p" = "$VP_KERNEL_IMAGE" ] || dpkg-deb -x "$(deb "$p")" "$ROOT"
+	done
 	touch "$ROOT/.done"
 fi
 VMLINUZ=$ROOT/boot/vmlinuz-$KREL
@@ -204,7 +210,7 @@ while read -r name size start mode map align; do
 	cmdline="$cmdline vp.mode=$mode vp.map=$map"
 	[ "$align" = - ] || cmdline="$cmdline vp.align=$align"
 	t0=$(date +%s)
-	timeout 900 qemu-system-x86_64 -machine "pc,nvdimm=on,accel=$ACCEL" \
+	timeout 300 qemu-system-x86_64 -machine "pc,nvdimm=on,accel=$ACCEL" \
 		-m "$GUEST_RAM,slots=2,maxmem=64G" -smp 1 -nographic -no-reboot \
 		-net none -kernel "$VMLINUZ" -initrd "$WORK/initrd.gz" \
 		-append "$cmdline" \
