@@ -214,6 +214,17 @@ static void device_warnings(struct vp_result *r,
 	char b1[VP_IEC_BUFSZ], b2[VP_IEC_BUFSZ], w[48];
 	uint64_t ra = vp_region_align(in->region_align, in->ways);
 
+	/* ndctl's create-namespace checks the size against the interleave
+	 * ways times --align before the kernel sees it ("'--size=' must
+	 * align to interleave-width: 1 and alignment: 1073741824", seen with
+	 * ndctl 76.1 under tests/kernel/x86.sh). */
+	if (d->size % (d->layout.align * (in->ways ? in->ways : 1)))
+		warn(r, "ndctl_size_align",
+		     "%ssize %s is not a multiple of %u x the alignment %s: ndctl create-namespace refuses it",
+		     who(r, d, w, sizeof(w)),
+		     vp_format_iec(d->size, b1, sizeof(b1)),
+		     in->ways ? in->ways : 1,
+		     vp_format_iec(d->layout.align, b2, sizeof(b2)));
 	if (d->size % ra)
 		warn(r, "region_align",
 		     "%ssize %s is not a multiple of the %s region alignment namespaces are carved in (region_devs.c:default_align)",
