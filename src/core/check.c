@@ -43,7 +43,7 @@ static enum vp_status check_device(const struct vp_result *r,
 	if (d->hotadd.has_altmap && alt_pfns != a->alloc)
 		return BROKEN("altmap blocks do not add up to alloc");
 	if (sum != s->altmap_blocks + s->dram_blocks + s->altmap_pages +
-			   s->dram_pages + s->compound_blocks)
+			   s->dram_pages + s->compound_blocks + s->shared_blocks)
 		return BROKEN("vmemmap runs do not add up to the block counts");
 	/* unbacked_pfns comes from the machine state, the other two from the
 	 * engine's own accounting. */

@@ -107,20 +107,6 @@ static enum vp_status compound_pfns(const struct vp_input *in,
 			       vp_format_iec(lay->align, a, sizeof(a)),
 			       in->kernel.name,
 			       vp_format_iec(p->page_size, b, sizeof(b)));
-	/*
-	 * mm/sparse-vmemmap.c:reuse_compound_section @6.1 counts compound
-	 * pages from the range start and, past the first section of one,
-	 * reuses "the previous section's" tail page.  When the range start
-	 * is not a multiple of the compound size, a later compound page
-	 * starts inside a section that only reuses: its head struct page
-	 * would alias a tail page.  The model keeps compound pages on
-	 * absolute multiples of their size and refuses that layout.
-	 */
-	if (h->start_pfn % n)
-		return vp_fail(err, VP_UNSUPPORTED, 0,
-			       "mm/sparse-vmemmap.c:reuse_compound_section",
-			       "devdax map=mem with align %s needs a start aligned to %s for the compound-page vmemmap to be modelled (the kernel counts compound pages from the namespace start, and reuses whole sections' tail pages)",
-			       vp_format_iec(lay->align, a, sizeof(a)), a);
 	*out = n;
 	return VP_OK;
 }
@@ -238,6 +224,21 @@ static void device_warnings(struct vp_result *r,
 		     who(r, d, w, sizeof(w)), in->kernel.name,
 		     r->arch.reserve_struct_page_size,
 		     r->arch.struct_page_size);
+	/* mm/sparse-vmemmap.c:reuse_compound_section @6.1 counts compound
+	 * pages from the range start and, in a section that does not start
+	 * one, maps the whole memmap to the previous section's tail page: with
+	 * a start that is not section-aligned, the head struct pages of every
+	 * compound page after the first are that shared tail page. */
+	if (d->hotadd.compound_pfns &&
+	    d->hotadd.start_pfn % r->geom.section_pfns &&
+	    d->hotadd.end_pfn - d->hotadd.start_pfn > d->hotadd.compound_pfns)
+		warn(r, "compound_heads_shared",
+		     "%scompound pages of %s counted from a start that is not section-aligned: after the first, their head struct pages are mapped to a shared tail page (reuse_compound_section); a start aligned to %s avoids it",
+		     who(r, d, w, sizeof(w)),
+		     vp_format_iec(d->hotadd.compound_pfns << r->arch.page_shift,
+				   b1, sizeof(b1)),
+		     vp_format_iec(d->hotadd.compound_pfns << r->arch.page_shift,
+				   b2, sizeof(b2)));
 	if (d->hotadd.has_altmap && in->kernel.b.cross_boundary_off_by_one)
 		warn(r, "cross_boundary_off_by_one",
 		     "%skernel %s has the altmap_cross_boundary off-by-one (fixed by c8eebc4a99f1 in 6.1.39): a block-aligned device's last block goes to DRAM",

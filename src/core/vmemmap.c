@@ -113,6 +113,9 @@ enum vp_status vp_populate_record(struct vp_mem_state *st,
 	case VP_REC_COMPOUND:
 		out->compound_blocks += r->count;
 		break;
+	case VP_REC_SHARED:
+		out->shared_blocks += r->count;
+		break;
 	}
 	if (alt && out->first_altmap_pfn == UINT64_MAX)
 		out->first_altmap_pfn = r->phys_pfn;

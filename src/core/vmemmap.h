@@ -54,6 +54,8 @@ struct vp_populate_stats {
 	uint64_t dram_pages;		/* PTE pages (radix, x86) from DRAM */
 	uint64_t compound_blocks;	/* compound pages whose memmap was mapped
 					 * with 2 DRAM pages each (x86 devdax) */
+	uint64_t shared_blocks;		/* compound-page blocks mapped only to
+					 * pages populated before (no backing) */
 	uint64_t cross_blocks;		/* DRAM because altmap_cross_boundary */
 	uint64_t fallback_blocks;	/* DRAM because the altmap was full */
 	uint64_t skipped_blocks;	/* already mapped by someone else */
@@ -114,6 +116,7 @@ enum vp_rec_kind {
 	VP_REC_BLOCK,		/* a vmemmap block / PMD leaf */
 	VP_REC_PAGE,		/* a PAGE_SIZE page under a PTE */
 	VP_REC_COMPOUND,	/* a compound page's memmap (shared tails) */
+	VP_REC_SHARED,		/* memmap mapped to pages populated before */
 };
 
 /* Records the run r (its blocks' unit, nr, backing, phys) as mapped by

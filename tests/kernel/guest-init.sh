@@ -45,9 +45,18 @@ done
 say "kernel=$(uname -r)"
 say "case mode=$mode map=$map align=${align:-default}"
 
+# modules where the kernel has them as modules (x86: Debian's kernel);
+# built in where there are none (ppc64: the test's own build)
 for m in libnvdimm nd_btt nd_pmem nfit device_dax dax_pmem; do
+	[ -e "/modules/$m.ko" ] || continue
 	insmod "/modules/$m.ko" || say "insmod-failed=$m"
 done
+# powerpc: the MMU the kernel runs (radix or hash) and its page sizes
+mmu=$(awk -F': *' '$1 ~ /^MMU/ { print $2; exit }' /proc/cpuinfo)
+if [ -n "$mmu" ]; then
+	say "mmu=$(echo "$mmu" | tr 'A-Z' 'a-z')"
+	out boot-mmu sh -c 'dmesg | grep -i -e "page orders" -e "page size" -e radix -e "hash" -e "segment" | head -n 20'
+fi
 # let the region and namespace seed devices probe
 i=0
 while [ ! -e /sys/bus/nd/devices/region0 ] && [ $i -lt 50 ]; do

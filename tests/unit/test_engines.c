@@ -94,12 +94,11 @@ int main(void)
 			refused++;
 			continue;
 		}
-		/* x86 devdax map=mem: compound pages of the alignment, on
-		 * starts aligned to them (as vp_plan requires). */
+		/* x86 devdax map=mem: compound pages of the alignment, at
+		 * any start (unaligned ones count from the start). */
 		if (in.arch == VP_ARCH_X86_64 && !h1.has_altmap &&
 		    in.kernel.b.compound_vmemmap != VP_COMPOUND_NONE &&
-		    lay.align > p.page_size && pick(2) &&
-		    h1.start_pfn % (lay.align >> p.page_shift) == 0)
+		    lay.align > p.page_size && pick(2))
 			h1.compound_pfns = lay.align >> p.page_shift;
 		/* Neighbours: up to 3 valid sub-section aligned ranges around
 		 * the device, some sharing its first or last section. */

@@ -244,11 +244,45 @@ static void map_mem_and_devdax(void)
 	EXPECT_U64(d0()->hotadd.compound_pfns, 0);
 	EXPECT_U64(d0()->populate.altmap_blocks, 8192);
 
-	/* Compound pages counted from a start that is not 1G aligned would
-	 * alias heads and tails: refused. */
-	t_case = "x86 devdax map=mem 1G at a 2M start";
-	EXPECT_U64(plan(G(4), G(16) + M(2), VP_MODE_DEVDAX, VP_MAP_MEM, G(1),
-			NULL), VP_UNSUPPORTED);
+	/* Compound pages counted from a start that is not a multiple of 1G
+	 * (reuse_compound_section): only chunks at offsets that are multiples
+	 * of 1G populate (2 pages).  Not section-aligned: only the first, so
+	 * 2 pages for the whole device, and every later compound page's head
+	 * is the shared tail page (warning).  Measured on the real 6.1.192
+	 * kernel (tests/kernel/x86.sh, odd-devdax-mem-1G: 4G at 0x105000000,
+	 * "dram vmemmap_pte_populate 0 2"). */
+	t_case = "x86 devdax map=mem 1G at 0x105000000 (measured)";
+	{
+		struct vp_input in;
+
+		vp_input_defaults(&in);
+		in.arch = VP_ARCH_X86_64;
+		in.plat.boot_ram_bytes = G(2);
+		in.size = G(4);
+		in.start = 0x105000000ULL;
+		in.start_given = true;
+		in.mode = VP_MODE_DEVDAX;
+		in.map = VP_MAP_MEM;
+		in.align = G(1);
+		EXPECT_U64(plan_in(&in), VP_OK);
+		EXPECT_U64(d0()->populate.compound_blocks, 1);
+		EXPECT_U64(d0()->dram_bytes, K(8));
+		/* end_trunc: (0x105000000 + 4G) mod 1G = 80M. */
+		EXPECT_U64(d0()->layout.usable_bytes, 3221225472ULL);
+		EXPECT_TRUE(res.nwarn > 0 &&
+			    strcmp(res.warn[res.nwarn - 1].code,
+				   "compound_heads_shared") == 0);
+	}
+	/* Section-aligned but not 1G-aligned, 16G + 128M: the range is
+	 * [16G + 128M, 20G) (end_trunc 128M); a compound page starts every 1G
+	 * from the start, each at a section boundary: ceil(3968M / 1G) = 4
+	 * populate, 8 pages, no shared heads. */
+	t_case = "x86 devdax map=mem 1G at 16G + 128M";
+	EXPECT_U64(plan(G(4), G(16) + M(128), VP_MODE_DEVDAX, VP_MAP_MEM, G(1),
+			NULL), VP_OK);
+	EXPECT_U64(d0()->populate.compound_blocks, 4);
+	EXPECT_U64(d0()->dram_bytes, K(32));
+	EXPECT_U64(d0()->after_free.dram_freed_bytes, K(32));
 }
 
 static void refusals_and_limits(void)
