@@ -73,7 +73,7 @@ _vmemplan()
             values='no yes'
             ;;
         --kernel-has | --kernel-lacks)
-            values='4917f55b4ef9 6e9f05dc66f9 c91d71363084 2045a3b8911b 87a7ae75d738 c8eebc4a99f1 6722b2571205
+            values='6acd7d5ef264 2522afb86a8c 4917f55b4ef9 6e9f05dc66f9 c91d71363084 2045a3b8911b 87a7ae75d738 c8eebc4a99f1 6722b2571205
                 368a0590d954 27af67f35631 f2b79c0d7968 e96d9a938e89
                 9cf7e13fecba f5164797284d'
             ;;
@@ -113,7 +113,7 @@ _vmemplan()
             return
             ;;
         --kernel | -k)
-            values='6.1.192 6.1.184 6.1.45 6.1.39 6.1.12 6.1.0 5.14 5.15 6.6 6.8 6.12.117 6.15 6.17'
+            values='6.1.192 6.1.184 6.1.45 6.1.39 6.1.12 6.1.0 5.4 5.14 5.15 6.6 6.8 6.12.117 6.15 6.17'
             ;;
         --map)
             values='dev mem'

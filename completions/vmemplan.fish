@@ -20,7 +20,7 @@ complete -c vmemplan -s a -l align -x -d 'Namespace alignment (ndctl --align)' \
 complete -c vmemplan -l arch -x -d 'Architecture' \
     -a "ppc64\t'64-bit powerpc (default)' ppc64le\t'64-bit little-endian powerpc' x86_64\t'x86-64, 4K pages'"
 complete -c vmemplan -s k -l kernel -x -d 'Kernel version MAJOR.MINOR[.PATCH][-SUFFIX]' \
-    -a "6.1.192\t'Default, Debian 12' 6.1.184\t'No compound-page vmemmap on powerpc' 6.1.45\t'Both altmap fixes' 6.1.39\t'Cross-boundary fix' 6.1.12\t'First with a 64-byte reserve' 6.1.0\t'128-byte reserve, off-by-one' 5.14\t'RHEL 9, SLES 15' 5.15\t'Ubuntu 22.04' 6.6\t'Radix PMD and PTE vmemmap path' 6.8\t'Ubuntu 24.04' 6.12.117\t'Debian 12 backports' 6.15\t'Radix start aligned to PAGE_SIZE' 6.17\t'Newest modelled'"
+    -a "6.1.192\t'Default, Debian 12' 6.1.184\t'No compound-page vmemmap on powerpc' 6.1.45\t'Both altmap fixes' 6.1.39\t'Cross-boundary fix' 6.1.12\t'First with a 64-byte reserve' 6.1.0\t'128-byte reserve, off-by-one' 5.4\t'Oldest modelled, before memremap_compat_align' 5.14\t'RHEL 9, SLES 15' 5.15\t'Ubuntu 22.04' 6.6\t'Radix PMD and PTE vmemmap path' 6.8\t'Ubuntu 24.04' 6.12.117\t'Debian 12 backports' 6.15\t'Radix start aligned to PAGE_SIZE' 6.17\t'Newest modelled'"
 complete -c vmemplan -s m -l mmu -x -d 'powerpc MMU mode' \
     -a "radix\t'Radix MMU (default)' hash\t'Hashed page table MMU'"
 complete -c vmemplan -s p -l page-size -x -d 'Base page size' \
@@ -32,8 +32,8 @@ complete -c vmemplan -l ways -x -d 'Interleave ways of the region' -a "1 2 4 6 8
 
 complete -c vmemplan -l boot-ram -x -d 'Boot RAM is [0, SIZE)' -a "1G 4G 16G 64G 256G"
 complete -c vmemplan -l hash-16m -x -d 'Whether the CPU offers 16M hash pages' -a "yes no"
-complete -c vmemplan -l kernel-has -x -d 'The kernel carries this change' -a "4917f55b4ef9 6e9f05dc66f9 c91d71363084 2045a3b8911b 87a7ae75d738 c8eebc4a99f1 6722b2571205 368a0590d954 27af67f35631 f2b79c0d7968 e96d9a938e89 9cf7e13fecba f5164797284d"
-complete -c vmemplan -l kernel-lacks -x -d 'The kernel lacks this change' -a "4917f55b4ef9 6e9f05dc66f9 c91d71363084 2045a3b8911b 87a7ae75d738 c8eebc4a99f1 6722b2571205 368a0590d954 27af67f35631 f2b79c0d7968 e96d9a938e89 9cf7e13fecba f5164797284d"
+complete -c vmemplan -l kernel-has -x -d 'The kernel carries this change' -a "6acd7d5ef264 2522afb86a8c 4917f55b4ef9 6e9f05dc66f9 c91d71363084 2045a3b8911b 87a7ae75d738 c8eebc4a99f1 6722b2571205 368a0590d954 27af67f35631 f2b79c0d7968 e96d9a938e89 9cf7e13fecba f5164797284d"
+complete -c vmemplan -l kernel-lacks -x -d 'The kernel lacks this change' -a "6acd7d5ef264 2522afb86a8c 4917f55b4ef9 6e9f05dc66f9 c91d71363084 2045a3b8911b 87a7ae75d738 c8eebc4a99f1 6722b2571205 368a0590d954 27af67f35631 f2b79c0d7968 e96d9a938e89 9cf7e13fecba f5164797284d"
 complete -c vmemplan -l host -d 'Take defaults from the running system'
 complete -c vmemplan -l node -x -d 'NUMA node that takes the DRAM part of the memmap' -a "0 1 2 3"
 complete -c vmemplan -l topology -r -F -d 'Node sizes from a topology file'

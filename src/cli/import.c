@@ -272,7 +272,7 @@ static void from_ndctl(const struct vp_options *o,
 	unsigned k;
 
 	input_for(o, e, &in);
-	R = vp_region_align(in.region_align, in.ways);
+	R = vp_region_granule(&in);
 	out->start_assumed = true;
 	if (vp_inverse(&in, e->size, R, &inv, res, &err) != VP_OK) {
 		snprintf(out->detail, sizeof(out->detail),
@@ -380,7 +380,7 @@ static void text_one(FILE *f, const struct vp_options *o,
 				     "raw size",
 				     vp_format_iec(oc->raw_size, a, sizeof(a)),
 				     vp_format_iec(oc->raw_size_max, b, sizeof(b)),
-				     vp_format_iec(vp_region_align(r->in.region_align, r->in.ways), c, sizeof(c)),
+				     vp_format_iec(vp_region_granule(&r->in), c, sizeof(c)),
 				     vp_format_ndctl(oc->raw_size, nd, sizeof(nd))) < 0;
 		else
 			w |= fprintf(f, "  %-16s %s = %" PRIu64 " (ndctl create-namespace --size %s)\n",

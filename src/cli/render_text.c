@@ -232,7 +232,7 @@ int vp_render_explain(FILE *f, const struct vp_kernel *k)
 	const struct vp_kchange *t = vp_kchanges(&n);
 	char why[96];
 
-	line(&o, "Kernel %s: the changes vmemplan models, from the v5.7 baseline",
+	line(&o, "Kernel %s: the changes vmemplan models, from the v5.4 baseline",
 	     k->name);
 	blank(&o);
 	for (i = 0; i < n; i++) {

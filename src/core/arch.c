@@ -46,6 +46,11 @@ static unsigned vmemmap_block_shift(const struct vp_input *in)
  */
 static uint64_t compat_align(const struct vp_input *in)
 {
+	/* Before 6acd7d5ef264 (5.7) nd_pfn_init aligned the data to
+	 * max(align, SUBSECTION_SIZE) and memremap_compat_align() did not
+	 * exist. */
+	if (!in->kernel.b.compat_align_enforced)
+		return SZ_2M;
 	if (in->mmu == VP_MMU_HASH && in->plat.hash_16m && !in->plat.kfence)
 		return SZ_16M;
 	return SZ_2M;

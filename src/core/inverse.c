@@ -40,6 +40,16 @@ uint64_t vp_region_align(uint64_t base_align, unsigned ways)
 	return a;
 }
 
+uint64_t vp_region_granule(const struct vp_input *in)
+{
+	unsigned shift = in->page_shift ? in->page_shift :
+			 in->arch == VP_ARCH_X86_64 ? 12 : 16;
+
+	if (!in->region_align && !in->kernel.b.region_align_16m)
+		return (1ULL << shift) * (in->ways ? in->ways : 1);
+	return vp_region_align(in->region_align, in->ways);
+}
+
 /* 1: planned and usable >= target; 0: below target or refused by the
  * kernel's size checks; -1: another error (left in err). */
 static int probe(const struct vp_input *base, uint64_t size, uint64_t target,
@@ -174,9 +184,7 @@ enum vp_status vp_answer(const struct vp_input *in, struct vp_result *res,
 
 	if (!in->usable)
 		return vp_plan(in, res, err);
-	s = vp_inverse(in, in->usable,
-		       vp_region_align(in->region_align, in->ways), &inv, res,
-		       err);
+	s = vp_inverse(in, in->usable, vp_region_granule(in), &inv, res, err);
 	if (s == VP_OK) {
 		res->has_inverse = true;
 		res->inverse = inv;

@@ -35,6 +35,10 @@ struct vp_inverse {
  * do not divide it.
  */
 uint64_t vp_region_align(uint64_t base_align, unsigned ways);
+/* The granule of in's region: --region-align x ways when given; else, from
+ * 2522afb86a8c (5.7), vp_region_align(0, ways); before it PAGE_SIZE x ways
+ * (namespace_devs.c:__size_store).  0 on overflow. */
+uint64_t vp_region_granule(const struct vp_input *in);
 
 /*
  * Finds the answer for in (in->size is ignored) and leaves in res the full

@@ -9,14 +9,15 @@
  * package that imported it (6.1.52-1 for the two powerpc fixes) is later.
  * docs/kernel-changes.md has the evidence for each row.
  *
- * The baseline is v5.7: 9ffc1d19fc4a/6acd7d5ef264 (memremap_compat_align
- * and its enforcement in nd_pfn_init) complete the layout rules 6.1 still
- * has, and docs/kernel-changes.md finds no change between 5.7 and 6.0 that
- * moves a number except the rows below.  Versions before v5.7 are refused
- * for now: their rows (the 4.13 altmap support, 5.3 sub-sections, the 5.4
- * boundary test, ...) are not in this table yet, and a planner must not
- * silently answer for a kernel it does not model.  Versions after 6.17 are
- * planned as 6.17, with a caveat.
+ * The baseline is v5.4: sub-section hot-add (5.3), the altmap boundary
+ * test (cf387d9644d8) and the run-time default alignment ("libnvdimm/dax:
+ * Pick the right alignment default when creating dax devices", same 5.4
+ * pull) are in, and docs/kernel-changes.md finds no change between 5.4 and
+ * 6.0 that moves a number except the rows below.  Versions before v5.4 are
+ * refused for now: 5.3 has no boundary test and compile-time default
+ * alignments, 4.13-5.2 pad namespaces to sections; those rows are not in
+ * this table yet, and a planner must not silently answer for a kernel it
+ * does not model.  Versions after 6.17 are planned as 6.17, with a caveat.
  */
 #include "kernel.h"
 
@@ -24,8 +25,12 @@
 #include <string.h>
 
 /*
- * Baseline: v5.7 (the rules of the 6.1 source lines cited in layout.c,
+ * Baseline: v5.4 (the rules of the 6.1 source lines cited in layout.c,
  * vmemmap.c and altmap.c, before the rows below):
+ * - nd_pfn_init aligns the data to max(align, SUBSECTION_SIZE) and checks
+ *   no start (pfn_devs.c before 6acd7d5ef264, seen in its diff);
+ * - a region's namespace granule is PAGE_SIZE x ways (before
+ *   2522afb86a8c);
  * - nd_pfn_init reserves MAX_STRUCT_PAGE_SIZE (64) * npfns;
  * - arch/powerpc/mm/init_64.c:altmap_cross_boundary tests
  *   "start_pfn + nr_pfn > altmap->end_pfn": off by one since it arrived in
@@ -34,7 +39,7 @@
  *   base_pfn + reserve + free + alloc + align;
  * - there is no compound-page vmemmap yet.
  */
-static const struct vp_kbehaviour vp_v57_baseline = {
+static const struct vp_kbehaviour vp_v54_baseline = {
 	.reserve_struct_page_size = 64,
 	.cross_boundary_off_by_one = true,
 	.altmap_free_bound_loose = true,
@@ -76,6 +81,12 @@ static void set_knob(struct vp_kbehaviour *b, enum vp_knob knob,
 	case VP_KNOB_X86_TABLE_PAGES_ALTMAP:
 		b->x86_table_pages_altmap = value;
 		break;
+	case VP_KNOB_COMPAT_ALIGN_ENFORCED:
+		b->compat_align_enforced = value;
+		break;
+	case VP_KNOB_REGION_ALIGN_16M:
+		b->region_align_16m = value;
+		break;
 	}
 }
 
@@ -83,6 +94,20 @@ static void set_knob(struct vp_kbehaviour *b, enum vp_knob knob,
  * marked (I) in docs/kernel-changes.md are inferred from the merge window,
  * not read from a tagged tree. */
 static const struct vp_kchange vp_table[] = {
+	{
+		.commit = "6acd7d5ef264",
+		.subject = "libnvdimm/namespace: Enforce memremap_compat_align()",
+		.effect = "data aligned to max(align, memremap_compat_align()), not max(align, 2 MiB); a start misaligned to it is refused (-EINVAL)",
+		.mainline_major = 5, .mainline_minor = 7,
+		.knob = VP_KNOB_COMPAT_ALIGN_ENFORCED, .value = 1,
+	},
+	{
+		.commit = "2522afb86a8c",
+		.subject = "libnvdimm/region: Introduce an 'align' attribute",
+		.effect = "regions hand out namespace sizes in multiples of 16 MiB (x ways), not PAGE_SIZE x ways",
+		.mainline_major = 5, .mainline_minor = 7,
+		.knob = VP_KNOB_REGION_ALIGN_16M, .value = 1,
+	},
 	{
 		.commit = "4917f55b4ef9",
 		.subject = "mm/sparse-vmemmap: improve memory savings for compound devmaps",
@@ -304,7 +329,7 @@ void vp_kernel_apply(struct vp_kernel *k)
 	size_t i, n;
 	const struct vp_kchange *t = vp_kchanges(&n);
 
-	k->b = vp_v57_baseline;
+	k->b = vp_v54_baseline;
 	for (i = 0; i < n; i++) {
 		bool on = vp_kchange_applies(&t[i], &k->ver);
 
@@ -397,7 +422,7 @@ const char *vp_kver_strerror(enum vp_kver_status st)
 	case VP_KVER_TOO_OLD:
 		return "powerpc has no vmem_altmap support before 4.13";
 	case VP_KVER_NOT_MODELLED:
-		return "not modelled yet; modelled: 5.7 and later (5.7 ... 6.17 and their stable releases)";
+		return "not modelled yet; modelled: 5.4 and later (5.4 ... 6.17 and their stable releases): 5.3 has no altmap boundary test, 4.13-5.2 pad namespaces to sections";
 	}
 	return "invalid";
 }

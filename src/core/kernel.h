@@ -67,6 +67,15 @@ struct vp_kbehaviour {
 	/* e96d9a938e89 (6.6): nd_pfn_init refuses dataoff >= size - end_trunc
 	 * (before: dataoff >= size). */
 	bool enxio_excludes_end_trunc;
+	/* 6acd7d5ef264 (5.7): nd_pfn_init aligns the data to
+	 * max(align, memremap_compat_align()) and refuses a start that is not
+	 * a multiple of it; before, max(align, SUBSECTION_SIZE) and no start
+	 * check (only __add_pages's sub-section one). */
+	bool compat_align_enforced;
+	/* 2522afb86a8c (5.7): a region hands out namespace sizes in multiples
+	 * of 16 MiB (x ways when they do not divide it); before, of PAGE_SIZE
+	 * x ways. */
+	bool region_align_16m;
 	/* 2045a3b8911b (6.2): x86-64 uses the generic
 	 * vmemmap_populate_hugepages, whose base-page fallback under a PMD
 	 * table passes the altmap (x86's own passed NULL: DRAM). */
@@ -101,6 +110,8 @@ enum vp_knob {
 	VP_KNOB_RADIX_COMPOUND_VMEMMAP,
 	VP_KNOB_ENXIO_EXCLUDES_END_TRUNC,
 	VP_KNOB_X86_TABLE_PAGES_ALTMAP,
+	VP_KNOB_COMPAT_ALIGN_ENFORCED,
+	VP_KNOB_REGION_ALIGN_16M,
 };
 
 /* One row per kernel change that moves a number. */
@@ -127,7 +138,7 @@ enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 const char *vp_kver_strerror(enum vp_kver_status st);
 /* The oldest and the newest version whose behaviour is modelled. */
 #define VP_KERNEL_OLDEST_MAJOR 5
-#define VP_KERNEL_OLDEST_MINOR 7
+#define VP_KERNEL_OLDEST_MINOR 4
 #define VP_KERNEL_NEWEST_MAJOR 6
 #define VP_KERNEL_NEWEST_MINOR 17
 /* Whether row r applies to version v (exposed for --explain and tests). */

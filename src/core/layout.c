@@ -56,7 +56,9 @@ enum vp_status vp_nd_pfn_init(const struct vp_input *in,
 			       (unsigned long long)Z);
 	out->data_align = out->align > p->compat_align ? out->align :
 							 p->compat_align;
-	if (S & (p->compat_align - 1))
+	/* 6acd7d5ef264 (5.7); before, only __add_pages's sub-section check
+	 * (vp_nvdimm_setup_pfn) stands. */
+	if (in->kernel.b.compat_align_enforced && (S & (p->compat_align - 1)))
 		return vp_fail(err, VP_REFUSED, EINVAL, PFN_DEV_WHERE,
 			       "start %#llx misaligned to %#llx (memremap_compat_align)",
 			       (unsigned long long)S,

@@ -39,7 +39,7 @@ static enum vp_status check_input(const struct vp_input *in,
 	if (in->size == 0)
 		return vp_fail(err, VP_BADINPUT, 0, NULL,
 			       "device size must be greater than 0");
-	if (vp_region_align(in->region_align, in->ways) == 0)
+	if (vp_region_granule(in) == 0)
 		return vp_fail(err, VP_BADINPUT, 0, NULL,
 			       "region alignment x ways overflows 64 bits");
 	if (in->align && !vp_arch_align_supported(p, in->align)) {
@@ -198,7 +198,7 @@ static void device_warnings(struct vp_result *r,
 {
 	const struct vp_input *in = &r->in;
 	char b1[VP_IEC_BUFSZ], b2[VP_IEC_BUFSZ], w[48];
-	uint64_t ra = vp_region_align(in->region_align, in->ways);
+	uint64_t ra = vp_region_granule(in);
 
 	/* ndctl's create-namespace checks the size against the interleave
 	 * ways times --align before the kernel sees it ("'--size=' must

@@ -127,7 +127,7 @@ row 64 "--boot-ram: '3P': beyond the physical address limit" --device 1T --boot-
 row 64 "has no hash MMU" --device 1T --mmu hash --radix-only
 row 64 "--kfence" --device 1T --kfence=yes
 # Kernel versions.
-row 64 "--kernel: '5.6': not modelled yet" --device 1T --kernel 5.6
+row 64 "--kernel: '5.3': not modelled yet; modelled: 5.4 and later" --device 1T --kernel 5.3
 row 64 "devdax map=mem with align 1 GiB on ppc64 kernel 6.6.0 takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.6 --align 1G
 row 64 "devdax map=mem with align 2 MiB on ppc64 kernel 6.12.117 takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.12.117 --page-size 4K
 row 1 "returns -ENXIO: unable to satisfy requested alignment" --device 3M --kernel 6.6

@@ -34,23 +34,28 @@ LABEL=128K            # PAPR NVDIMMs need a label area (end of the file)
 HERE=tests/kernel
 
 # NAME MMU SIZE START MODE MAP ALIGN(- = default)
-# pseries' device memory starts at the first 1 GiB boundary above
-# maxmem (64 GiB here: 0x1000000000); PAPR NVDIMMs are multiples of
-# 256 MiB, at 256 MiB boundaries.
+# pseries' device memory starts right above the boot RAM (2 GiB,
+# 0x80000000); addr= places the NVDIMM in it.  PAPR NVDIMMs are
+# multiples of 256 MiB.  "low" cases sit at 2 GiB: their first hash
+# vmemmap block (16M of struct pages map 16 GiB) is the boot RAM's,
+# already populated.
 CASES="
-radix-fsdax-dev        radix 16G 0x1000000000 fsdax  dev -
-radix-fsdax-mem        radix 16G 0x1000000000 fsdax  mem -
-radix-devdax-dev-2M    radix 16G 0x1000000000 devdax dev 2M
-radix-devdax-mem-2M    radix 16G 0x1000000000 devdax mem 2M
-radix-fsdax-dev-1G     radix 16G 0x1000000000 fsdax  dev 1G
-radix-small-256M-dev   radix 256M 0x1000000000 fsdax dev -
-radix-odd-fsdax-dev    radix 4352M 0x1010000000 fsdax dev -
-hash-fsdax-dev         hash  16G 0x1000000000 fsdax  dev -
-hash-fsdax-mem         hash  16G 0x1000000000 fsdax  mem -
-hash-devdax-dev-16M    hash  16G 0x1000000000 devdax dev 16M
-hash-devdax-mem-16M    hash  16G 0x1000000000 devdax mem 16M
-hash-small-256M-dev    hash  256M 0x1000000000 fsdax dev -
-hash-odd-fsdax-dev     hash  4352M 0x1010000000 fsdax dev -
+radix-fsdax-dev        radix 16G 0x400000000 fsdax  dev -
+radix-fsdax-mem        radix 16G 0x400000000 fsdax  mem -
+radix-devdax-dev-2M    radix 16G 0x400000000 devdax dev 2M
+radix-devdax-mem-2M    radix 16G 0x400000000 devdax mem 2M
+radix-fsdax-dev-1G     radix 16G 0x400000000 fsdax  dev 1G
+radix-small-256M-dev   radix 256M 0x400000000 fsdax dev -
+radix-odd-fsdax-dev    radix 4352M 0x410000000 fsdax dev -
+radix-low-fsdax-dev    radix 16G 0x80000000 fsdax  dev -
+hash-fsdax-dev         hash  16G 0x400000000 fsdax  dev -
+hash-fsdax-mem         hash  16G 0x400000000 fsdax  mem -
+hash-devdax-dev-16M    hash  16G 0x400000000 devdax dev 16M
+hash-devdax-mem-16M    hash  16G 0x400000000 devdax mem 16M
+hash-small-256M-dev    hash  256M 0x400000000 fsdax dev -
+hash-odd-fsdax-dev     hash  4352M 0x410000000 fsdax dev -
+hash-low-fsdax-dev     hash  16G 0x80000000 fsdax  dev -
+hash-low-fsdax-mem     hash  16G 0x80000000 fsdax  mem -
 "
 
 if [ "${1:-}" = --list ]; then

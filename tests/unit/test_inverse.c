@@ -133,6 +133,11 @@ int main(void)
 	 * 2G + 16M), against 1T + 1G + 16M on 6.1.12 and later. */
 	check("hash 64K 1T on 6.1.0", VP_MMU_HASH, 16, VP_MAP_DEV, "6.1.0", 0, 1,
 	      T(1), T(1) + G(2) + M(16));
+	/* Before 2522afb86a8c (5.7) sizes come in PAGE_SIZE x ways: radix
+	 * 64K on 5.6 needs Z >= 1T + 1G + 2M (dataoff 1G + 2M), itself a
+	 * multiple of 64K; 5.7 rounds that up to 16M: 1T + 1G + 16M. */
+	check("radix 64K 1T on 5.6 (64K granule)", VP_MMU_RADIX, 16, VP_MAP_DEV,
+	      "5.6.19", 0, 1, T(1), T(1) + G(1) + M(2));
 	/* A tiny target: 1 byte needs the smallest size the kernel takes:
 	 * hash 64K refuses 16M (-ENXIO), accepts 32M. */
 	check("hash 64K 1 byte", VP_MMU_HASH, 16, VP_MAP_DEV, NULL, 0, 1, 1,

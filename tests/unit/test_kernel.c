@@ -40,7 +40,9 @@ static const struct {
 	{ "4.12", VP_KVER_TOO_OLD, 0, 0, 0, N },
 	{ "3.10.0", VP_KVER_TOO_OLD, 0, 0, 0, N },
 	{ "4.13", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
-	{ "5.6.19", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
+	{ "5.3.18", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
+	{ "5.4", VP_KVER_OK, 64, 1, 1, N },
+	{ "5.6.19", VP_KVER_OK, 64, 1, 1, N },
 	/* v5.7 baseline: 64-byte reserve, off-by-one (cf387d9644d8, 5.4),
 	 * loose free bound, no compound vmemmap before 4917f55b4ef9 (5.19;
 	 * 5.17's 14606001efb4 makes devdax pages compound but populates their
@@ -88,6 +90,26 @@ int main(void)
 		EXPECT_U64(k.b.cross_boundary_off_by_one, vers[i].off_by_one);
 		EXPECT_U64(k.b.altmap_free_bound_loose, vers[i].loose_free);
 		EXPECT_U64(k.b.compound_vmemmap, vers[i].compound);
+	}
+	/* 5.7: 6acd7d5ef264 (compat align enforced) and 2522afb86a8c (16 MiB
+	 * region granule), absent from the v5.4 baseline. */
+	{
+		static const struct {
+			const char *v;
+			int enforced, granule16m;
+		} e57[] = { { "5.4", 0, 0 }, { "5.6.19", 0, 0 },
+			    { "5.7", 1, 1 }, { "6.1.192", 1, 1 } };
+
+		for (i = 0; i < sizeof(e57) / sizeof(e57[0]); i++) {
+			struct vp_kver v;
+			struct vp_kernel k;
+
+			t_case = e57[i].v;
+			EXPECT_U64(vp_kver_parse(e57[i].v, &v), VP_KVER_OK);
+			EXPECT_U64(vp_kernel_resolve(&v, &k), VP_KVER_OK);
+			EXPECT_U64(k.b.compat_align_enforced, e57[i].enforced);
+			EXPECT_U64(k.b.region_align_16m, e57[i].granule16m);
+		}
 	}
 	/* The radix and 6.6+ rows (docs/kernel-changes.md):
 	 *   368a0590d954, 27af67f35631, f2b79c0d7968, e96d9a938e89: 6.6

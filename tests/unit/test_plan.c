@@ -670,8 +670,40 @@ static void machine_settings(void)
 			     G(1), true), VP_BADINPUT);
 }
 
+/*
+ * 5.4-5.6, before 6acd7d5ef264 (5.7): nd_pfn_init aligns the data to
+ * max(align, SUBSECTION_SIZE = 2 MiB) and checks no start; __add_pages
+ * still wants a sub-section aligned one (check_pfn_span).
+ */
+static void before_compat_align(void)
+{
+	/* Hash 64K 1T@2T --align 64K: 5.7+ data align max(64K, 16M) = 16M,
+	 * dataoff ALIGN(8K + 1G - 64, 16M) = 1G + 16M; 5.6: 2M -> 1G + 2M. */
+	t_case = "hash 64K --align 64K on 5.6 and 5.7";
+	EXPECT_U64(plan(VP_MMU_HASH, 16, T(1), T(2), VP_MAP_DEV, "5.6.19",
+			K(64)), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, G(1) + M(2));
+	EXPECT_U64(plan(VP_MMU_HASH, 16, T(1), T(2), VP_MAP_DEV, "5.7",
+			K(64)), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, G(1) + M(16));
+	/* Hash start 16G + 2M: refused from 5.7 (misaligned to 16M), taken
+	 * by 5.6 (2M is a sub-section). */
+	t_case = "hash start 16G + 2M on 5.6 and 5.7";
+	EXPECT_U64(plan(VP_MMU_HASH, 16, G(64), G(16) + M(2), VP_MAP_DEV,
+			"5.7", 0), VP_REFUSED);
+	EXPECT_U64(plan(VP_MMU_HASH, 16, G(64), G(16) + M(2), VP_MAP_DEV,
+			"5.6.19", 0), VP_OK);
+	/* ... but a 1M-aligned start still fails __add_pages: the altmap's
+	 * base_pfn is the sub-section below the first pfn ("invalid
+	 * altmap", checked before check_pfn_span). */
+	EXPECT_U64(plan(VP_MMU_HASH, 16, G(64), G(16) + M(1), VP_MAP_DEV,
+			"5.6.19", 0), VP_REFUSED);
+	EXPECT_STR(err.where, "mm/memory_hotplug.c:__add_pages");
+}
+
 int main(void)
 {
+	before_compat_align();
 	e1_radix_64k_1t();
 	e1b_vanilla_610();
 	e2_hash_64k_1t();
