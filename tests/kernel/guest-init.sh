@@ -105,6 +105,8 @@ say "ndctl create-namespace $*"
 out namespace-raw ndctl list -N -v
 raw_size=$(cat /sys/bus/nd/devices/namespace0.0/size)
 raw_start=$(cat /sys/bus/nd/devices/namespace0.0/resource)
+[ -e /sys/bus/nd/devices/pfn0.0/supported_alignments ] &&
+	say "supported_alignments=$(cat /sys/bus/nd/devices/pfn0.0/supported_alignments)"
 say "raw_size=$raw_size"
 say "raw_start=$raw_start"
 free_raw=$(free_pages)

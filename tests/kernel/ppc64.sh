@@ -346,6 +346,17 @@ while read -r name mmu size start mode map align; do
 		grep -E '^VP (dram|altmap_nr)' "$out" | sed 's/^VP /     kernel: /'
 		continue
 	fi
+	if [ "$vrc" = 64 ] && grep -q 'is not supported' "$WORK/$name.err"; then
+		# an alignment the kernel does not offer (supported_alignments):
+		# ndctl refuses it before the kernel sees it
+		check "$name" "align refused (ndctl rc, vmemplan)" \
+			"$([ "$create_rc" != 0 ] && echo yes || echo no)" yes
+		sed 's/^/     vmemplan: /' "$WORK/$name.err" | head -n 1
+		sed -n '/^VP-BEGIN create$/,/^VP-END create$/p' "$out" |
+			grep -v '^VP-' | sed 's/^/     ndctl: /' | head -n 5
+		echo "     kernel supported_alignments: $(vp supported_alignments)"
+		continue
+	fi
 	if [ "$create_rc" != 0 ] || [ "$vrc" != 0 ]; then
 		kerr=$(sed -n 's/.*probe of .* failed with error -\([0-9]*\).*/\1/p' "$out")
 		kerr=${kerr%%$'\n'*}

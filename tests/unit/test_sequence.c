@@ -103,13 +103,19 @@ static bool warned(const char *code)
  */
 static void hash_shared_block(void)
 {
-	unsigned order;
+	static const char *const eras[] = { "6.1.192", "6.12.117" };
+	unsigned order, e;
+	char name[64];
 
+	/* Hash keeps the init_64.c loop in both eras: the same numbers. */
+	for (e = 0; e < 2; e++)
 	for (order = 0; order < 2; order++) {
 		unsigned a, b, first, second;
 
-		t_case = order ? "hash 64K 6.1: b then a" : "hash 64K 6.1: a then b";
-		setup(VP_MMU_HASH, 16, "6.1.192");
+		snprintf(name, sizeof(name), "hash 64K %s: %s", eras[e],
+			 order ? "b then a" : "a then b");
+		t_case = name;
+		setup(VP_MMU_HASH, 16, eras[e]);
 		a = dev("a", G(8), G(16), VP_MAP_DEV);
 		b = dev("b", G(8), G(24), VP_MAP_DEV);
 		first = order ? b : a;
@@ -140,8 +146,8 @@ static void hash_shared_block(void)
 }
 
 /*
- * Two eras of radix 64K, a = [16G, 17G), b = [17G, 18G), added, a removed,
- * a added again, both removed.
+ * Two eras of radix 64K, a = [16G, 17G), b = [17G, 18G): the first added,
+ * the second added, the first removed and added again, both removed.
  * 6.1.192 (init_64.c loop, 2M blocks, W = 32768 pfns = 2 GiB): block 8 =
  *   [16G, 18G) crosses a's end: DRAM 2 MiB (order 5); b skips it; a's
  *   removal keeps it, a's re-add skips it, b's removal keeps it, and a's
@@ -157,21 +163,30 @@ static void radix_eras_readd(void)
 		const char *k;
 		uint64_t dram, pages;
 	} eras[] = { { "6.1.192", M(2), 0 }, { "6.12.117", 0, 16 } };
-	unsigned e;
+	unsigned e, order;
+	char name[64];
 
-	for (e = 0; e < 2; e++) {
-		unsigned a, b;
+	/* In either order: the block (6.1) crosses whichever device comes
+	 * first (a's end, or b's start); the pages (6.12) are each inside
+	 * one device. */
+	for (e = 0; e < 2; e++)
+	for (order = 0; order < 2; order++) {
+		unsigned a, b, x, y;
 
-		t_case = eras[e].k;
+		snprintf(name, sizeof(name), "radix 64K %s, %s first",
+			 eras[e].k, order ? "b" : "a");
+		t_case = name;
 		setup(VP_MMU_RADIX, 16, eras[e].k);
 		a = dev("a", G(1), G(16), VP_MAP_DEV);
 		b = dev("b", G(1), G(17), VP_MAP_DEV);
-		step(VP_STEP_ADD, a);
-		step(VP_STEP_ADD, b);
-		step(VP_STEP_REMOVE, a);
-		step(VP_STEP_ADD, a);
-		step(VP_STEP_REMOVE, b);
-		step(VP_STEP_REMOVE, a);
+		x = order ? b : a;
+		y = order ? a : b;
+		step(VP_STEP_ADD, x);
+		step(VP_STEP_ADD, y);
+		step(VP_STEP_REMOVE, x);
+		step(VP_STEP_ADD, x);
+		step(VP_STEP_REMOVE, y);
+		step(VP_STEP_REMOVE, x);
 		EXPECT_U64(run(), VP_OK);
 		EXPECT_U64(res.step[0].populate.dram_bytes, eras[e].dram);
 		EXPECT_U64(res.step[0].populate.altmap_pages, eras[e].pages);
@@ -180,7 +195,7 @@ static void radix_eras_readd(void)
 		EXPECT_U64(res.step[2].freed.altmap_pfns, eras[e].pages);
 		EXPECT_U64(res.step[2].freed.kept_blocks, e ? 0 : 1);
 		EXPECT_U64(res.step[3].populate.altmap_pages, eras[e].pages);
-		EXPECT_U64(res.step[3].altmap[a].alloc, eras[e].pages);
+		EXPECT_U64(res.step[3].altmap[x].alloc, eras[e].pages);
 		EXPECT_U64(res.step[5].freed.dram_bytes, eras[e].dram);
 		EXPECT_U64(res.step[5].dram_in_use_bytes, 0);
 		EXPECT_U64(res.dev[a].after_free.alloc, 0);
