@@ -110,6 +110,17 @@ static int step_string(json_object *o, const char *key, const char **out)
 	return 0;
 }
 
+/* A member that is a JSON string, or NULL. */
+static const char *member_string(json_object *o, const char *key)
+{
+	json_object *v;
+
+	if (!json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return NULL;
+	return json_object_get_string(v);
+}
+
 /* "steps": [{"op": "add", "name": N, "device": "SIZE[@START]", "mode",
  * "map", "align"}, {"op": "remove", "name": N}, ...].  A device is defined
  * by its first add; the plan's other keys are the defaults. */
@@ -134,13 +145,16 @@ static int read_steps(json_object *arr, struct vp_input *in,
 
 		if (!json_object_is_type(o, json_type_object))
 			return step_error(err, k, NULL, NULL, "a step must be a JSON object");
-		if (step_string(o, "op", &op) || !op ||
-		    (strcmp(op, "add") && strcmp(op, "remove")))
+		/* op and name are strings (step_string's number buffer is
+		 * for the values only). */
+		op = member_string(o, "op");
+		if (!op || (strcmp(op, "add") && strcmp(op, "remove")))
 			return step_error(err, k, NULL, NULL, "op: expected \"add\" or \"remove\"");
 		add = strcmp(op, "add") == 0;
-		if (step_string(o, "name", &name) || !name || !good_name(name))
+		name = member_string(o, "name");
+		if (!name || !good_name(name))
 			return step_error(err, k, op, NULL,
-					  "name: expected 1 to 31 letters, digits, '.', '_', ':' or '-'");
+					  "name: expected a string of 1 to 31 letters, digits, '.', '_', ':' or '-'");
 		json_object_object_foreach(o, key, v)
 		{
 			(void)v;
@@ -233,6 +247,9 @@ int vp_read_plan(json_object *obj, struct vp_input *in, unsigned given,
 					   "unknown key '%s'; expected device or usable or steps, arch, page_size, mmu, kernel, mode, map, align, region_align, ways, boot_ram or ram, hash_16m, kfence, radix_only, la57, kernel_has, kernel_lacks or engine",
 					   q);
 		}
+		/* A plan's ram replaces the ranges it inherited. */
+		if (k == VP_KEY_RAM)
+			in->plat.nram = 0;
 		if (k == VP_KEY_RAM && json_object_is_type(val, json_type_array)) {
 			size_t i;
 

@@ -269,7 +269,6 @@ static void from_ndctl(const struct vp_options *o,
 	struct vp_error err;
 	char a[VP_IEC_BUFSZ], b[VP_IEC_BUFSZ];
 	uint64_t R;
-	unsigned k;
 
 	input_for(o, e, &in);
 	R = vp_region_granule(&in);
@@ -292,22 +291,26 @@ static void from_ndctl(const struct vp_options *o,
 		return;
 	}
 	out->match = true;
-	/* Larger raw sizes whose end falls in the same data alignment give
-	 * the same size too. */
-	out->raw_size_max = inv.size;
-	for (k = 1; k <= 4096; k++) {
+	/* Larger raw sizes whose data ends at the same place give the same
+	 * size while the data offset does not grow: within that group the
+	 * answer only turns from yes to no, so bisect for the last yes. */
+	{
+		uint64_t A = res->dev[0].layout.data_align, S = out->start;
+		uint64_t group_end = ((S + inv.size) / A + 1) * A - S;
+		uint64_t lo = 0, hi = (group_end - 1 - inv.size) / R, mid;
 		struct vp_result *r2 = malloc(sizeof(*r2));
-		bool same;
 
-		if (!r2)
-			break;
-		in.size = inv.size + k * R;
-		same = vp_plan(&in, r2, &err) == VP_OK &&
-		       r2->totals.usable_bytes == e->size;
+		while (r2 && hi > lo) {
+			mid = lo + (hi - lo + 1) / 2;
+			in.size = inv.size + mid * R;
+			if (vp_plan(&in, r2, &err) == VP_OK &&
+			    r2->totals.usable_bytes == e->size)
+				lo = mid;
+			else
+				hi = mid - 1;
+		}
 		free(r2);
-		if (!same)
-			break;
-		out->raw_size_max = in.size;
+		out->raw_size_max = inv.size + lo * R;
 	}
 	/* res holds the plan of the smallest (vp_inverse leaves it). */
 	snprintf(out->detail, sizeof(out->detail), "matches");

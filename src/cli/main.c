@@ -19,6 +19,9 @@
 #include "render.h"
 #include "values.h"
 
+/* Existing namespaces (--from-ndctl, --from-sysfs). */
+static struct vp_nd_list list;
+
 /* Where the output goes: stdout, or -o FILE. */
 static FILE *out;
 static const char *out_name = "standard output";
@@ -69,16 +72,6 @@ int main(int argc, char **argv)
 	int status = VP_EXIT_OK;
 
 	vp_options_parse(argc, argv, &o);
-	out = stdout;
-	if (o.output && strcmp(o.output, "-") != 0) {
-		out = fopen(o.output, "w");
-		if (!out) {
-			fprintf(stderr, "vmemplan: cannot write '%s': %s\n",
-				o.output, strerror(errno));
-			return VP_EXIT_IO;
-		}
-		out_name = o.output;
-	}
 	if (o.host) {
 		char msg[512];
 
@@ -121,6 +114,29 @@ int main(int argc, char **argv)
 		if (note[0])
 			fprintf(stderr, "vmemplan: %s\n", note);
 	}
+	if (o.from_ndctl || o.from_sysfs) {
+		char msg[512];
+
+		if (o.from_ndctl ? vp_read_ndctl(o.from_ndctl, &list, msg,
+						 sizeof(msg)) :
+				   vp_probe_nd_sysfs(o.from_sysfs, &list, msg,
+						     sizeof(msg))) {
+			fprintf(stderr, "vmemplan: %s\n", msg);
+			return VP_EXIT_USAGE;
+		}
+	}
+	/* The output is opened once every input is read, so that a usage
+	 * error leaves an existing -o file alone. */
+	out = stdout;
+	if (o.output && strcmp(o.output, "-") != 0) {
+		out = fopen(o.output, "w");
+		if (!out) {
+			fprintf(stderr, "vmemplan: cannot write '%s': %s\n",
+				o.output, strerror(errno));
+			return VP_EXIT_IO;
+		}
+		out_name = o.output;
+	}
 	if (o.explain)
 		return close_output(
 			(o.json ? vp_json_emit(out, vp_json_explain(&o.in.kernel),
@@ -133,16 +149,6 @@ int main(int argc, char **argv)
 	if (o.naxes || o.sweep.on)
 		return close_output(vp_run_many(&o, out));
 	if (o.from_ndctl || o.from_sysfs) {
-		static struct vp_nd_list list;
-		char msg[512];
-
-		if (o.from_ndctl ? vp_read_ndctl(o.from_ndctl, &list, msg,
-						 sizeof(msg)) :
-				   vp_probe_nd_sysfs(o.from_sysfs, &list, msg,
-						     sizeof(msg))) {
-			fprintf(stderr, "vmemplan: %s\n", msg);
-			return VP_EXIT_USAGE;
-		}
 		unsigned bad, total;
 
 		status = vp_run_import(&o, &list, o.from_sysfs != NULL,

@@ -98,69 +98,69 @@ static struct argp_option vp_argp_options[] = {
 	{ "sweep", OPT_SWEEP, "FROM..TO[:STEP|xFACTOR]", 0,
 	  "Plan device sizes FROM to TO, STEP apart or growing by FACTOR "
 	  "(instead of --device)", 2 },
-	{ 0, 0, 0, 0, "Machine and kernel:", 2 },
+	{ 0, 0, 0, 0, "Machine and kernel:", 3 },
 	{ "arch", OPT_ARCH, "ppc64|ppc64le|x86_64", 0,
-	  "Architecture (default ppc64)", 2 },
+	  "Architecture (default ppc64)", 3 },
 	{ "page-size", 'p', "4K|64K", 0,
-	  "Base page size (default 64K on ppc64; x86_64 has 4K only)", 2 },
-	{ "mmu", 'm', "radix|hash", 0, "powerpc MMU mode (default radix)", 2 },
+	  "Base page size (default 64K on ppc64; x86_64 has 4K only)", 3 },
+	{ "mmu", 'm', "radix|hash", 0, "powerpc MMU mode (default radix)", 3 },
 	{ "kernel", 'k', "VERSION", 0,
 	  "Kernel version MAJOR.MINOR[.PATCH][-SUFFIX] (default "
-	  VP_KERNEL_DEFAULT "; modelled: 5.4 to 6.17 and their stable releases)", 2 },
+	  VP_KERNEL_DEFAULT "; modelled: 5.4 to 6.17 and their stable releases)", 3 },
 	{ "kernel-has", OPT_KERNEL_HAS, "COMMIT", 0,
 	  "The kernel carries this change of vmemplan's table (a backport the "
-	  "version does not show); repeatable", 2 },
+	  "version does not show); repeatable", 3 },
 	{ "kernel-lacks", OPT_KERNEL_LACKS, "COMMIT", 0,
-	  "The kernel lacks this change of the table; repeatable", 2 },
+	  "The kernel lacks this change of the table; repeatable", 3 },
 	{ "explain", OPT_EXPLAIN, 0, 0,
 	  "List the kernel changes vmemplan models and which apply to --kernel, "
-	  "and why; no plan", 2 },
+	  "and why; no plan", 3 },
 	{ "boot-ram", OPT_BOOT_RAM, "SIZE", 0,
 	  "Boot RAM is [0, SIZE) (default 1G): its memmap exists, the hash "
 	  "vmemmap uses 16M pages only from 1G, the default start is the first "
-	  "16 GiB boundary above it", 2 },
+	  "16 GiB boundary above it", 3 },
 	{ "ram", OPT_RAM, "SIZE[@START]", 0,
 	  "A range of boot RAM (repeatable; instead of --boot-ram): its memmap "
-	  "exists, devices may not overlap it", 2 },
+	  "exists, devices may not overlap it", 3 },
 	{ "hash-16m", OPT_HASH_16M, "yes|no", 0,
 	  "Whether the CPU offers 16M hash pages (default yes; often no in "
-	  "KVM guests)", 2 },
+	  "KVM guests)", 3 },
 	{ "kfence", OPT_KFENCE, 0, 0,
 	  "The kernel has KFENCE or debug_pagealloc: no 16M hash linear map, "
-	  "so memremap_compat_align is 2M", 2 },
+	  "so memremap_compat_align is 2M", 3 },
 	{ "radix-only", OPT_RADIX_ONLY, 0, 0,
 	  "The kernel is built without the hash MMU (CONFIG_PPC_64S_HASH_MMU=n)",
 	  2 },
 	{ "la57", OPT_LA57, 0, 0,
-	  "x86_64 with 5-level paging: 52 physical address bits, not 46", 2 },
+	  "x86_64 with 5-level paging: 52 physical address bits, not 46", 3 },
 	{ "host", OPT_HOST, 0, 0,
 	  "Take the architecture, page size, MMU, kernel version and boot RAM "
-	  "from the running system (or --sysroot), where not given", 2 },
+	  "from the running system (or --sysroot), where not given", 3 },
 	{ "node", OPT_NODE, "N", 0,
 	  "NUMA node whose DRAM takes the memmap's DRAM part; its size is read "
-	  "with libnuma unless --topology or --sysroot is given", 2 },
+	  "with libnuma unless --topology or --sysroot is given", 3 },
 	{ "topology", OPT_TOPOLOGY, "FILE", 0,
 	  "Node sizes from FILE ('node N SIZE' lines, optional 'memtotal SIZE')",
 	  2 },
 	{ "sysroot", OPT_SYSROOT, "DIR", 0,
 	  "Node sizes from a captured DIR/sys/devices/system/node and "
-	  "DIR/proc/meminfo", 2 },
-	{ 0, 0, 0, 0, "Output:", 3 },
+	  "DIR/proc/meminfo", 3 },
+	{ 0, 0, 0, 0, "Output:", 4 },
 	/* argp has -? and --help; -h is what most tools take. */
-	{ 0, 'h', 0, OPTION_HIDDEN, "Give this help list", 3 },
+	{ 0, 'h', 0, OPTION_HIDDEN, "Give this help list", 4 },
 	{ "format", OPT_FORMAT, "text|json|csv|svg", 0,
 	  "Output format (default text): a report, JSON, a CSV table, or an "
-	  "SVG picture of the layout (or of a --sweep)", 3 },
-	{ "json", 'j', 0, 0, "Same as --format json (schema_version 1)", 3 },
+	  "SVG picture of the layout (or of a --sweep)", 4 },
+	{ "json", 'j', 0, 0, "Same as --format json (schema_version 1)", 4 },
 	{ "output", 'o', "FILE", 0, "Write to FILE instead of standard output",
 	  3 },
-	{ "bytes", 'b', 0, 0, "Print sizes in bytes instead of IEC units", 3 },
+	{ "bytes", 'b', 0, 0, "Print sizes in bytes instead of IEC units", 4 },
 	{ "batch", OPT_BATCH, 0, 0,
 	  "Read one JSON plan per line on stdin, write one JSON result per "
-	  "line; other options give the defaults", 3 },
+	  "line; other options give the defaults", 4 },
 	{ "engine", OPT_ENGINE, "runlength|reference", 0,
 	  "Replay engine: runlength (default, cost independent of size) or "
-	  "reference (block by block, as the kernel loops)", 3 },
+	  "reference (block by block, as the kernel loops)", 4 },
 	{ 0 }
 };
 
@@ -355,7 +355,8 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 				k == VP_KEY_PAGE_SIZE ? VP_HOST_PAGE_SIZE :
 				k == VP_KEY_MMU ? VP_HOST_MMU :
 				k == VP_KEY_KERNEL ? VP_HOST_KERNEL :
-				k == VP_KEY_BOOT_RAM ? VP_HOST_BOOT_RAM : 0;
+				k == VP_KEY_BOOT_RAM || k == VP_KEY_RAM ?
+					VP_HOST_BOOT_RAM : 0;
 		if (k == VP_KEY_USABLE && ps->devices)
 			argp_error(st, "--usable ('%s') answers for one device: not with --device or a second --usable",
 				   arg);
@@ -487,6 +488,10 @@ static error_t parse_opt(int key, char *arg, struct argp_state *st)
 			argp_error(st, "--from-ndctl and --from-sysfs print text or JSON");
 		if (o->from_ndctl || o->from_sysfs)
 			break;
+		if (o->naxes && (o->plan_file || ps->ndev > 1))
+			argp_error(st, "--compare varies one namespace's options: not with --plan or several --device");
+		if (o->plan_file && o->explain)
+			argp_error(st, "--explain plans nothing: not with --plan");
 		if (o->plan_file && (ps->devices || o->batch || o->sweep.on))
 			argp_error(st, "--plan names its devices: not with --device, --usable, --batch or --sweep");
 		if (o->sweep.on && ps->devices)

@@ -64,6 +64,19 @@ static json_object *config(const struct vp_result *r)
 	a = json_object_new_object();
 	put(a, "hash_16m_pages", ppc_bool(x86, in->plat.hash_16m));
 	put(a, "boot_ram_bytes", u64(in->plat.boot_ram_bytes));
+	{
+		json_object *ranges = json_object_new_array();
+		unsigned i;
+
+		for (i = 0; i < in->plat.nram; i++) {
+			json_object *rg = json_object_new_object();
+
+			put(rg, "start", u64(in->plat.ram[i].start));
+			put(rg, "size", u64(in->plat.ram[i].size));
+			json_object_array_add(ranges, rg);
+		}
+		put(a, "ram", ranges);
+	}
 	put(a, "radix_2m_pages", ppc_bool(x86, in->plat.radix_2m));
 	put(a, "radix_1g_pages", ppc_bool(x86, in->plat.radix_1g));
 	put(a, "kfence", ppc_bool(x86, in->plat.kfence));
@@ -314,6 +327,7 @@ json_object *vp_json_result(const struct vp_result *r)
 		json_object_array_add(w, j);
 	}
 	put(root, "warnings", w);
+	put(root, "warnings_dropped", u64(r->nwarn_dropped));
 	if (r->in.host.used) {
 		const struct vp_host *hh = &r->in.host;
 		const struct vp_host_fact *facts[] = { &hh->arch, &hh->page_size,

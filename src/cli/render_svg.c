@@ -147,21 +147,22 @@ static void bar(struct out *o, struct vp_region *rg, unsigned n, double y,
 }
 
 static void plan_picture(struct out *o, const struct vp_result *r,
-			 const char *title, double y0)
+			 const struct vp_device_result *d, const char *title,
+			 double y0)
 {
-	const struct vp_device_result *d = &r->dev[0];
 	const struct vp_input *in = &r->in;
 	struct vp_region rg[5], mm[2];
 	char line[320], a[VP_IEC_BUFSZ], b[VP_IEC_BUFSZ];
 	bool broken;
 
-	snprintf(line, sizeof(line), "%s%s%s%s%s, %s pages, kernel %s, %s map=%s",
+	snprintf(line, sizeof(line), "%s%s%s%s%s%s%s, %s pages, kernel %s, %s map=%s",
 		 title && *title ? title : "", title && *title ? ": " : "",
+		 r->ndev > 1 ? d->name : "", r->ndev > 1 ? ": " : "",
 		 vp_arch_name(in->arch),
 		 in->arch == VP_ARCH_X86_64 ? "" : " ",
 		 in->arch == VP_ARCH_X86_64 ? "" : vp_mmu_name(in->mmu),
 		 in->page_shift == 16 ? "64K" : "4K", in->kernel.name,
-		 vp_mode_name(in->mode), vp_map_name(in->map));
+		 vp_mode_name(d->mode), vp_map_name(d->map));
 	text(o, BX, y0 + 18, "start", 14, "bold", line);
 	{
 		char c[VP_IEC_BUFSZ], e[VP_IEC_BUFSZ];
@@ -198,12 +199,17 @@ int vp_render_svg_plans(FILE *f, const struct vp_result *const *r,
 	unsigned i, h = 0;
 
 	for (i = 0; i < n; i++)
-		h += r[i] ? PLAN_H : 30;
+		h += r[i] ? PLAN_H * r[i]->ndev : 30;
 	header(&o, PW, h + 10);
 	for (i = 0, h = 0; i < n; i++) {
 		if (r[i]) {
-			plan_picture(&o, r[i], titles ? titles[i] : NULL, h);
-			h += PLAN_H;
+			unsigned d;
+
+			for (d = 0; d < r[i]->ndev; d++) {
+				plan_picture(&o, r[i], &r[i]->dev[d],
+					     titles ? titles[i] : NULL, h);
+				h += PLAN_H;
+			}
 		} else {
 			text(&o, BX, h + 20, "start", 12, NULL, titles[i]);
 			h += 30;
@@ -316,12 +322,16 @@ int vp_render_svg_sweep(FILE *f, const struct vp_options *opt,
 			     vp_format_iec((uint64_t)v, sz, sizeof(sz)));
 		}
 	} else {
-		/* Ticks at the multiples of a power of two, at most 8. */
+		/* Ticks at the multiples of a power of two, at most 8 (one
+		 * when the sweep has one size). */
 		double st = 1, v;
 
 		while ((xa.hi - xa.lo) / st > 8)
 			st *= 2;
-		for (v = ceil(xa.lo / st) * st; v <= xa.hi; v += st) {
+		if (xa.hi <= xa.lo)
+			st = xa.hi > 0 ? xa.hi : 1;
+		for (v = ceil(xa.lo / st) * st; v <= xa.hi && v + st > v;
+		     v += st) {
 			double x = scale(&xa, v, X0, X1);
 
 			put(&o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#dddddd\"/>\n",

@@ -25,7 +25,8 @@ void vp_row_fill(struct vp_row *row, const struct vp_result *r,
 			 e->where ? ": " : "", e->msg);
 		return;
 	}
-	row->size = r->dev[0].size;
+	/* Every device live after the last add (one, without --plan). */
+	row->size = t->size_bytes;
 	row->usable = t->usable_bytes;
 	row->device = t->moved_to_device_bytes;
 	row->dram = t->dram_bytes;

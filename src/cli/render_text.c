@@ -355,12 +355,33 @@ int vp_render_text(FILE *f, const struct vp_result *r, bool bytes)
 				line(&o, "Host: %-10s %s (%s)", names[j],
 				     facts[j]->value, facts[j]->from);
 	}
-	line(&o, "Assuming boot RAM [0, %s), %s", sz(&o, in->plat.boot_ram_bytes),
-	     in->arch == VP_ARCH_X86_64 ? "a CPU with 2M pages (PSE)" :
-	     in->mmu == VP_MMU_HASH ?
-		     (in->plat.hash_16m ? "16M hash pages, no KFENCE" :
-					  "no 16M hash pages") :
-		     (in->plat.radix_2m ? "2M radix pages" : "no 2M radix pages"));
+	{
+		/* Boot RAM: [0, size), or the --ram ranges. */
+		char ram[256];
+		size_t n = 0;
+
+		if (in->plat.nram > 1 ||
+		    (in->plat.nram == 1 && in->plat.ram[0].start != 0)) {
+			for (i = 0; i < in->plat.nram && n < sizeof(ram); i++)
+				n += (size_t)snprintf(ram + n, sizeof(ram) - n,
+						      "%s%s@%#llx", i ? ", " : "",
+						      sz(&o, in->plat.ram[i].size),
+						      (unsigned long long)in->plat.ram[i].start);
+			if (n < sizeof(ram))
+				snprintf(ram + n, sizeof(ram) - n, " (%s)",
+					 sz(&o, in->plat.boot_ram_bytes));
+		} else {
+			snprintf(ram, sizeof(ram), "[0, %s)",
+				 sz(&o, in->plat.boot_ram_bytes));
+		}
+		line(&o, "Assuming boot RAM %s, %s", ram,
+		     in->arch == VP_ARCH_X86_64 ? "a CPU with 2M pages (PSE)" :
+		     in->mmu == VP_MMU_HASH ?
+			     (in->plat.hash_16m ? "16M hash pages, no KFENCE" :
+						  "no 16M hash pages") :
+			     (in->plat.radix_2m ? "2M radix pages" :
+						  "no 2M radix pages"));
+	}
 	blank(&o);
 	if (r->has_inverse) {
 		const struct vp_inverse *v = &r->inverse;
@@ -415,6 +436,9 @@ int vp_render_text(FILE *f, const struct vp_result *r, bool bytes)
 	blank(&o);
 	for (i = 0; i < r->nwarn; i++)
 		line(&o, "warning: %s", r->warn[i].msg);
+	if (r->nwarn_dropped)
+		line(&o, "warning: and %u more warnings (not shown)",
+		     r->nwarn_dropped);
 	if (r->nwarn)
 		blank(&o);
 	permille = size ? (uint64_t)(((unsigned __int128)t->usable_bytes *

@@ -250,6 +250,12 @@ int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 		    r->start + r->size > 1ULL << 52)
 			return bad(msg, len, k, text,
 				   "beyond the physical address limit");
+		for (i = 0; i < (int)in->plat.nram; i++)
+			if (r->start < in->plat.ram[i].start +
+					       in->plat.ram[i].size &&
+			    in->plat.ram[i].start < r->start + r->size)
+				return bad(msg, len, k, text,
+					   "overlaps another --ram range");
 		in->plat.nram++;
 		return 0;
 	}

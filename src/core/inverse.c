@@ -97,12 +97,18 @@ enum vp_status vp_inverse(const struct vp_input *in, uint64_t target,
 	memset(out, 0, sizeof(*out));
 	out->requested_usable = target;
 	out->region_align = region_align;
+	/* A refusal below carries the configuration it was asked with. */
+	res->in = *in;
+	vp_input_resolve(&res->in);
+	res->ndev = res->nsteps = res->nwarn = res->nwarn_dropped = 0;
+	memset(&res->arch, 0, sizeof(res->arch));
 	if (target == 0 || region_align == 0)
 		return vp_fail(err, VP_BADINPUT, 0, NULL,
 			       "the usable target and the region alignment must be greater than 0");
 	vp_input_resolve(&rin);
 	if ((s = vp_arch_params(&rin, &p, err)))
 		return s;
+	res->arch = p;
 	limit = 1ULL << p.max_physmem_bits;
 	g.S = rin.start;
 	g.A = rin.align ? rin.align : p.default_align;

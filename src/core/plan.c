@@ -15,13 +15,24 @@
 static void warn(struct vp_result *r, const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Warnings of the steps leave this many places for the plan's own. */
+#define VP_WARN_RESERVED 8
+
 static void warn(struct vp_result *r, const char *code, const char *fmt, ...)
 {
 	va_list ap;
 	struct vp_warning *w;
+	/* Step hazards first fill all but the reserved places (their code
+	 * is "foreign_..." or "altmap_kept" / "unbacked_vmemmap"). */
+	bool step = !strncmp(code, "foreign_", 8) ||
+		    !strcmp(code, "altmap_kept") ||
+		    !strcmp(code, "unbacked_vmemmap");
 
-	if (r->nwarn == VP_MAX_WARNINGS)
+	if (r->nwarn == VP_MAX_WARNINGS ||
+	    (step && r->nwarn >= VP_MAX_WARNINGS - VP_WARN_RESERVED)) {
+		r->nwarn_dropped++;
 		return;
+	}
 	w = &r->warn[r->nwarn++];
 	w->code = code;
 	va_start(ap, fmt);
@@ -239,7 +250,8 @@ static void device_warnings(struct vp_result *r,
 				   b1, sizeof(b1)),
 		     vp_format_iec(d->hotadd.compound_pfns << r->arch.page_shift,
 				   b2, sizeof(b2)));
-	if (d->hotadd.has_altmap && in->kernel.b.cross_boundary_off_by_one)
+	if (d->hotadd.has_altmap && in->kernel.b.cross_boundary_off_by_one &&
+	    r->geom.path == VP_PATH_INIT64)
 		warn(r, "cross_boundary_off_by_one",
 		     "%skernel %s has the altmap_cross_boundary off-by-one (fixed by c8eebc4a99f1 in 6.1.39): a block-aligned device's last block goes to DRAM",
 		     who(r, d, w, sizeof(w)), in->kernel.name);
@@ -317,7 +329,8 @@ static uint64_t dram_in_use(const struct vp_mem_state *st, unsigned shift)
  * what removing that other device first does.
  */
 static void foreign_altmap_warnings(struct vp_result *r, unsigned k,
-				    const struct vp_mem_state *st)
+				    const struct vp_mem_state *st,
+				    uint32_t *warned)
 {
 	unsigned i, j;
 
@@ -336,8 +349,10 @@ static void foreign_altmap_warnings(struct vp_result *r, unsigned k,
 				lo = b->hotadd.start_pfn;
 			if (hi > b->hotadd.end_pfn)
 				hi = b->hotadd.end_pfn;
-			if (hi <= lo)
+			/* Once per owner and victim. */
+			if (hi <= lo || (warned[run->dev] & 1u << j))
 				continue;
+			warned[run->dev] |= 1u << j;
 			warn(r, "foreign_altmap",
 			     "step %u: the struct pages of %s's pfns %#llx-%#llx live in %s's altmap (vmemmap blocks from pfn %#llx); removing %s first leaves them mapped on memory that is given back",
 			     k + 1, b->name, (unsigned long long)lo,
@@ -395,12 +410,17 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 	const struct vp_input *in = &res->in;
 	struct vp_mem_state state, *st = &state;
 	struct vp_hotadd hot[VP_MAX_DEVICES];	/* the live altmaps */
+	/* Each device's range and altmap as __nvdimm_setup_pfn builds them,
+	 * before any populate: what every (re-)add starts from. */
+	struct vp_hotadd fresh[VP_MAX_DEVICES];
+	uint32_t warned[VP_MAX_DEVICES] = { 0 };	/* foreign_altmap pairs */
 	unsigned i, j, k, last_add = 0;
 	enum vp_status s;
 
 	/* The device and step arrays are large and mostly unused: zero the
 	 * rest, and each entry once it is used. */
 	memset(res, 0, offsetof(struct vp_result, dev));
+	res->nsteps = 0;
 	memset(&res->leftover, 0,
 	       sizeof(*res) - offsetof(struct vp_result, leftover));
 	memset(err, 0, sizeof(*err));
@@ -422,6 +442,7 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 	res->ndev = in->ndevs;
 	memset(res->dev, 0, in->ndevs * sizeof(res->dev[0]));
 	memset(hot, 0, in->ndevs * sizeof(hot[0]));
+	memset(fresh, 0, in->ndevs * sizeof(fresh[0]));
 	for (i = 0; i < in->ndevs; i++) {
 		const struct vp_device_spec *ds = &in->devs[i];
 		struct vp_device_result *d = &res->dev[i];
@@ -442,6 +463,7 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 				       &d->hotadd, &d->hotadd.compound_pfns,
 				       err)))
 			return about(res, UINT32_MAX, d, err);
+		fresh[i] = d->hotadd;
 		for (j = 0; j < i; j++)
 			if (d->start < res->dev[j].start + res->dev[j].size &&
 			    res->dev[j].start < d->start + d->size)
@@ -469,7 +491,7 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 					       "step %u adds %s, which is already added",
 					       k + 1, d->name);
 			/* __nvdimm_setup_pfn builds a new altmap each probe. */
-			hot[di] = d->hotadd;
+			hot[di] = fresh[di];
 			if ((s = vp_vmemmap_populate(&res->geom,
 						     &in->kernel.b, in->engine,
 						     st, di, &hot[di],
@@ -491,7 +513,7 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 				     k + 1, (unsigned long long)d->unbacked_pfns,
 				     d->name);
 			add_warnings(res, d, &sr->populate);
-			foreign_altmap_warnings(res, k, st);
+			foreign_altmap_warnings(res, k, st, warned);
 		} else {
 			struct vp_free_stats *fs = &sr->freed;
 

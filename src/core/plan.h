@@ -100,6 +100,7 @@ struct vp_result {
 	struct vp_leftover leftover;
 	struct vp_totals totals;		/* after the last add */
 	unsigned nwarn;
+	unsigned nwarn_dropped;		/* warnings past VP_MAX_WARNINGS */
 	struct vp_warning warn[VP_MAX_WARNINGS];
 	/* The DRAM part of the memmap against its NUMA node (in.numa). */
 	double dram_share_of_node, dram_share_of_total;

@@ -111,9 +111,15 @@ static int claim(const char *root, struct vp_nd_namespace *e, char *msg,
 	if (attr_u64(root, e->claim, "align", &e->align))
 		return fail(msg, len, root, e->claim, "align",
 			    "expected a number");
-	if (attr_u64(root, e->claim, "size", &e->size))
-		return fail(msg, len, root, e->claim, "size",
-			    "expected a number (is the device enabled?)");
+	/* A disabled pfn/dax device has no size (-ENXIO): skip it. */
+	if (attr_u64(root, e->claim, "size", &e->size)) {
+		char c[sizeof(e->claim)];
+
+		memcpy(c, e->claim, sizeof(c));
+		snprintf(e->skip, sizeof(e->skip), "%s has no size (disabled?)",
+			 c);
+		return 0;
+	}
 	e->data_start_known =
 		attr_u64(root, e->claim, "resource", &e->data_start) == 0;
 	e->usable = true;

@@ -71,6 +71,11 @@ jq -s -e '.[0].totals.usable_bytes == 16909336576 and .[0].config.max_physmem_bi
 	"$tmp/out" >/dev/null
 check "x86_64 lines, and mmu refused on one" $?
 
+# A line's ram replaces the command line's ranges (not adds to them).
+echo '{"device":"16G","ram":["2G@0"]}' | $wrap "$bin" --batch --ram 8G@0 >"$tmp/out"
+jq -e '.config.assumptions.boot_ram_bytes == 2147483648 and (.config.assumptions.ram | length) == 1' "$tmp/out" >/dev/null
+check "a line's ram replaces the command line's" $?
+
 # A 100 MB line: refused after 1 MiB with an error line, and the next
 # line is still planned.
 { printf '{"device":"'; head -c 100000000 /dev/zero | tr '\0' '1'; printf '"}\n'

@@ -59,6 +59,10 @@ row 64 "exceeds maximum addressable range" --device 1T@2P
 row 64 "devices pmem0 and pmem1 overlap" --device 1T@16G --device 1T@512G
 row 64 "--ram and --boot-ram exclude each other" --device 1T --ram 4G@0 --boot-ram 4G
 row 64 "--ram: '4Q@0': unknown unit suffix" --device 1T --ram 4Q@0
+row 64 "--ram: '4G@2G': overlaps another --ram range" --device 1T --ram 4G@0 --ram 4G@2G
+row 64 "step 1 (add): name: expected a string" --plan tests/fixtures/plan-bad-name.json
+row 64 "--compare varies one namespace's options: not with --plan or several --device" --device 1G --device 1G --compare map=dev,mem
+row 64 "--explain plans nothing: not with --plan" --explain --plan tests/fixtures/plan-readd.json
 row 1 "attempted on mixed region" --device 1T@16G --ram 1G@0 --ram 64G@8G
 row 64 "--plan names its devices: not with --device" --device 1T --plan /dev/null
 row 64 "--plan: cannot read '/nonexistent/plan.json'" --plan /nonexistent/plan.json

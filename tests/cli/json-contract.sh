@@ -81,6 +81,7 @@ def need($o; $keys; test; $where):
   need(.totals; ["size_bytes","memmap_bytes","moved_to_device_bytes","dram_bytes","reserved_pfns",
                  "alignment_waste_bytes","usable_bytes"]; int; "totals"),
   need(.; ["warnings"]; type == "array"; ""),
+  need(.; ["warnings_dropped"]; int; ""),
   need(.; ["inverse"]; . == null or type == "object"; ""),
   need(.; ["numa"]; . == null or type == "object"; ""),
   need(.; ["host"]; . == null or type == "object"; ""),

@@ -36,6 +36,10 @@ if [ -w /dev/full ]; then
 	[ $rc -eq 74 ] && [[ $err == *"write error on /dev/full"* ]]
 	check "a sweep to -o /dev/full exits 74" $? "exit $rc, stderr '$err'"
 fi
+echo keep >"$tmpd/keep"
+"$bin" --plan /nonexistent -o "$tmpd/keep" 2>/dev/null
+[ $? -eq 64 ] && [ "$(cat "$tmpd/keep")" = keep ]
+check "a usage error leaves an existing -o file alone" $? "$(cat "$tmpd/keep")"
 rm -rf "$tmpd"
 
 err=$("$bin" --device 1T 2>&1 >&-)

@@ -27,6 +27,8 @@ cases=(
 	"x86-partial|--arch x86_64 --device 64M@0x400200000"
 	"sweep-linear-refused|--sweep 8M..64M:8M --mmu hash"
 	"compare-refused|--device 64G@0x100200000 --compare mmu=radix,hash"
+	"sweep-one-size|--sweep 16P..16P:1G"
+	"plan-two-devices|--device 16G --device 64G --arch x86_64"
 )
 for c in "${cases[@]}"; do
 	name=${c%%|*}

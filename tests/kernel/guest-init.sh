@@ -33,13 +33,14 @@ finish() {
 	sleep 10
 }
 
-mode=fsdax map=dev align=
+mode=fsdax map=dev align= init_labels=
 read -r cmdline </proc/cmdline
 for w in $cmdline; do
 	case $w in
 	vp.mode=*) mode=${w#vp.mode=} ;;
 	vp.map=*) map=${w#vp.map=} ;;
 	vp.align=*) align=${w#vp.align=} ;;
+	vp.init_labels=1) init_labels=1 ;;
 	esac
 done
 say "kernel=$(uname -r)"
@@ -98,6 +99,15 @@ set -- -f -e namespace0.0 -m "$mode"
 [ "$mode" = fsdax ] || [ "$mode" = devdax ] && set -- "$@" --map "$map"
 [ -n "$align" ] && set -- "$@" -a "$align"
 say "ndctl create-namespace $*"
+# a DIMM that needs namespace labels (ppc64 papr_scm: vp.init_labels=1)
+# gets an empty label index first; the seed namespace0.0 then takes a
+# raw namespace of the whole region from `-r region0` (not from `-e`,
+# which cannot size a label-backed seed)
+if [ -n "$init_labels" ]; then
+	out init-labels sh -c 'ndctl disable-region region0 &&
+		ndctl init-labels -f nmem0 && ndctl enable-region region0'
+	out create-raw ndctl create-namespace -r region0 -m raw
+fi
 # the seed namespace0.0 starts empty: create a raw namespace of the whole
 # region first, then convert it in place (its size is kept)
 [ "$(cat /sys/bus/nd/devices/namespace0.0/size)" = 0 ] &&

@@ -321,6 +321,53 @@ static void x86_shared_section(void)
 	}
 }
 
+/*
+ * A re-add starts from a new altmap (__nvdimm_setup_pfn builds one each
+ * probe; __add_pages resets only alloc): radix 6.12 4K, 3G at 16G + 18M
+ * (an unaligned start: a padded PMD request), added, removed, added
+ * again: the second add is the first one again, padding included.
+ */
+static void readd_fresh_altmap(void)
+{
+	unsigned a;
+
+	t_case = "re-add starts from a new altmap";
+	setup(VP_MMU_RADIX, 12, "6.12.117");
+	a = dev("a", G(3), G(16) + M(18), VP_MAP_DEV);
+	step(VP_STEP_ADD, a);
+	step(VP_STEP_REMOVE, a);
+	step(VP_STEP_ADD, a);
+	EXPECT_U64(run(), VP_OK);
+	EXPECT_TRUE(same_populate(&res.step[0].populate,
+				  &res.step[2].populate));
+	EXPECT_U64(res.step[2].altmap[a].align, res.step[0].altmap[a].align);
+	EXPECT_U64(res.step[2].altmap[a].alloc, res.step[0].altmap[a].alloc);
+}
+
+/* The foreign_altmap hazard is said once per pair, however many steps
+ * follow; the plan's own warnings keep their places. */
+static void hazard_once(void)
+{
+	unsigned a, b, i, n = 0;
+
+	t_case = "foreign_altmap once";
+	setup(VP_MMU_RADIX, 16, "6.6");
+	in.kernel.ver.suffix[0] = 'x';	/* a distro_kernel warning */
+	b = dev("b", M(128), G(16) + M(34), VP_MAP_DEV);
+	a = dev("a", M(34), G(16), VP_MAP_DEV);
+	step(VP_STEP_ADD, b);
+	step(VP_STEP_ADD, a);
+	for (i = 0; i < 14; i++) {
+		step(VP_STEP_REMOVE, a);
+		step(VP_STEP_ADD, a);
+	}
+	EXPECT_U64(run(), VP_OK);
+	for (i = 0; i < res.nwarn; i++)
+		n += strcmp(res.warn[i].code, "foreign_altmap") == 0;
+	EXPECT_U64(n, 1);
+	EXPECT_TRUE(warned("distro_kernel"));
+}
+
 static void refusals(void)
 {
 	t_case = "overlapping devices";
@@ -367,6 +414,8 @@ int main(void)
 	d9_unbacked();
 	foreign_altmap();
 	x86_shared_section();
+	readd_fresh_altmap();
+	hazard_once();
 	refusals();
 	return t_report("sequence");
 }
