@@ -33,7 +33,8 @@ finish() {
 	sleep 10
 }
 
-mode=fsdax map=dev align= init_labels=
+mode=fsdax map=dev align=
+init_labels=''
 read -r cmdline </proc/cmdline
 for w in $cmdline; do
 	case $w in
@@ -55,7 +56,7 @@ done
 # powerpc: the MMU the kernel runs (radix or hash) and its page sizes
 mmu=$(awk -F': *' '$1 ~ /^MMU/ { print $2; exit }' /proc/cpuinfo)
 if [ -n "$mmu" ]; then
-	say "mmu=$(echo "$mmu" | tr 'A-Z' 'a-z')"
+	say "mmu=$(echo "$mmu" | tr '[:upper:]' '[:lower:]')"
 	out boot-mmu sh -c 'dmesg | grep -i -e "page orders" -e "page size" -e radix -e "hash" -e "segment" | head -n 20'
 fi
 # let the region and namespace seed devices probe

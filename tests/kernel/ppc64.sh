@@ -397,6 +397,9 @@ while read -r name mmu size start mode map align; do
 	# whole blocks on powerpc (no base-page fallback as on x86)
 	bsz=$(j .config.vmemmap_block_size)
 	bnr=$((bsz / PAGE))
+	# hash prints its vmemmap page order at boot
+	vo=$(sed -n 's/.*Page orders: .*vmemmap = \([0-9]*\).*/\1/p' "$out" | head -n 1)
+	[ -z "$vo" ] || check "$name" "hash vmemmap page size" "$((1 << vo))" "$bsz"
 	bord=0
 	while [ $((1 << bord)) -lt "$bnr" ]; do bord=$((bord + 1)); done
 	altb=$(awk -v n="$(printf '%#x' "$bnr")" '$2 == "altmap_nr" && $3 == n { print $4 }' "$out")
