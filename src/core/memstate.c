@@ -220,3 +220,22 @@ enum vp_status vp_state_remove_blocks(struct vp_mem_state *st, unsigned i,
 	}
 	return VP_OK;
 }
+
+uint64_t vp_state_covered(const struct vp_mem_state *st, uint64_t lo,
+			  uint64_t hi)
+{
+	uint64_t sum = 0;
+	unsigned i;
+
+	for (i = 0; i < st->nruns; i++) {
+		uint64_t a = vp_run_lo(&st->runs[i]), b = vp_run_hi(&st->runs[i]);
+
+		if (a < lo)
+			a = lo;
+		if (b > hi)
+			b = hi;
+		if (b > a)
+			sum += b - a;
+	}
+	return sum;
+}

@@ -93,6 +93,10 @@ enum vp_status vp_valid_remove(struct vp_mem_state *st, uint64_t lo,
 bool vp_blocks_populated(const struct vp_pfn_interval *v, unsigned n,
 			 uint64_t W, uint64_t c, uint64_t e, uint64_t *stop);
 
+/* Pfns of [lo, hi) whose memmap some run of the state maps. */
+uint64_t vp_state_covered(const struct vp_mem_state *st, uint64_t lo,
+			  uint64_t hi);
+
 /* The run whose blocks describe pfn, or -1. */
 int vp_state_find(const struct vp_mem_state *st, uint64_t pfn);
 /* The first run describing a pfn >= pfn, or -1. */

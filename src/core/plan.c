@@ -292,26 +292,6 @@ static enum vp_status about(const struct vp_result *r, unsigned k,
 	return err->status;
 }
 
-/* Pfns of [lo, hi) that some run of the state maps. */
-static uint64_t covered(const struct vp_mem_state *st, uint64_t lo,
-			uint64_t hi)
-{
-	uint64_t sum = 0;
-	unsigned i;
-
-	for (i = 0; i < st->nruns; i++) {
-		uint64_t a = vp_run_lo(&st->runs[i]), b = vp_run_hi(&st->runs[i]);
-
-		if (a < lo)
-			a = lo;
-		if (b > hi)
-			b = hi;
-		if (b > a)
-			sum += b - a;
-	}
-	return sum;
-}
-
 static uint64_t dram_in_use(const struct vp_mem_state *st, unsigned shift)
 {
 	uint64_t sum = 0;
@@ -502,7 +482,7 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 			d->live = true;
 			d->removed = false;
 			d->unbacked_pfns = (hot[di].end_pfn - hot[di].start_pfn) -
-					   covered(st, hot[di].start_pfn,
+					   vp_state_covered(st, hot[di].start_pfn,
 						   hot[di].end_pfn);
 			derive(&res->arch, d);
 			last_add = k;

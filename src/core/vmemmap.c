@@ -350,26 +350,6 @@ static enum vp_status populate_reference(struct vp_populate_ctx *x,
 	return VP_OK;
 }
 
-/* Pfns of [lo, hi) whose memmap some existing run already maps. */
-static uint64_t premapped(const struct vp_mem_state *st, uint64_t lo,
-			  uint64_t hi)
-{
-	uint64_t sum = 0;
-	unsigned i;
-
-	for (i = 0; i < st->nruns; i++) {
-		uint64_t a = vp_run_lo(&st->runs[i]), b = vp_run_hi(&st->runs[i]);
-
-		if (a < lo)
-			a = lo;
-		if (b > hi)
-			b = hi;
-		if (b > a)
-			sum += b - a;
-	}
-	return sum;
-}
-
 enum vp_status vp_vmemmap_populate(const struct vp_vmemmap_geom *g,
 				   const struct vp_kbehaviour *kb,
 				   enum vp_engine engine,
@@ -385,7 +365,7 @@ enum vp_status vp_vmemmap_populate(const struct vp_vmemmap_geom *g,
 	out->first_altmap_pfn = UINT64_MAX;
 	if (h->end_pfn <= h->start_pfn)
 		return vp_fail(err, VP_INTERNAL, 0, INIT64, "empty hot-add range");
-	out->premapped_pfns = premapped(st, h->start_pfn, h->end_pfn);
+	out->premapped_pfns = vp_state_covered(st, h->start_pfn, h->end_pfn);
 	/* mm/memory_hotplug.c:__add_pages @6.1 (line 324): altmap->alloc = 0 */
 	if (h->has_altmap)
 		h->altmap.alloc = 0;
