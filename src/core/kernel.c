@@ -178,7 +178,7 @@ static const struct vp_kchange vp_table[] = {
 	{
 		.commit = "f2b79c0d7968",
 		.subject = "powerpc/book3s64/radix: add support for vmemmap optimization for radix",
-		.effect = "radix devdax map=mem may share vmemmap tail pages (compound pages)",
+		.effect = "radix devdax map=mem whose compound page memmap exceeds 2 vmemmap pages: 2 DRAM pages per compound page, heads at absolute multiples of the align (modelled with 64K pages)",
 		.mainline_major = 6, .mainline_minor = 6,
 		.knob = VP_KNOB_RADIX_COMPOUND_VMEMMAP, .value = 1,
 	},

@@ -81,7 +81,8 @@ static enum vp_status check_input(const struct vp_input *in,
  *    (x86-64; powerpc radix from f2b79c0d7968, 6.6), and only when one
  *    compound page's struct pages fill more than VMEMMAP_RESERVE_NR (2)
  *    vmemmap pages (include/linux/mm.h line 3411 @6.1, 3956 @6.12).
- * x86-64 is replayed (vmemmap_x86.c); on ppc64 the path is refused.
+ * x86-64 (vmemmap_x86.c) and radix from 6.6 (vmemmap_radix.c) are
+ * replayed; the generic path on ppc64 (5.19 until 87a7ae75d738) is refused.
  */
 static enum vp_status compound_pfns(const struct vp_input *in,
 				    const struct vp_arch_params *p,
@@ -112,12 +113,53 @@ static enum vp_status compound_pfns(const struct vp_input *in,
 	}
 	if (!can)
 		return VP_OK;
-	if (in->arch != VP_ARCH_X86_64)
+	/* ppc64 radix from 6.6 has its own vmemmap_populate_compound_pages
+	 * (vmemmap_radix.c); before 87a7ae75d738 the generic one ran on
+	 * powerpc's hash and radix vmemmap, a path not modelled. */
+	if (in->arch != VP_ARCH_X86_64 &&
+	    !(in->mmu == VP_MMU_RADIX && in->kernel.b.radix_own_populate &&
+	      in->kernel.b.compound_vmemmap == VP_COMPOUND_OPT_IN))
 		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
-			       "devdax map=mem with align %s on ppc64 kernel %s takes the compound-page vmemmap path (vmemmap_can_optimize), which is modelled on x86_64 only; use map=dev, --align %s, or a kernel where it does not apply (before 5.19; 6.1.184 and later 6.1.y; hash before 6.6)",
+			       "devdax map=mem with align %s on ppc64 kernel %s takes the generic compound-page vmemmap path (mm/sparse-vmemmap.c:vmemmap_populate_compound_pages), which is not modelled on ppc64; use map=dev, --align %s, or a kernel where it is modelled (before 5.19; 6.1.184 and later 6.1.y; 6.4 and later)",
 			       vp_format_iec(lay->align, a, sizeof(a)),
 			       in->kernel.name,
 			       vp_format_iec(p->page_size, b, sizeof(b)));
+	/*
+	 * Until "powerpc/mm: fix wrong addr_pfn tracking in compound vmemmap
+	 * population" (Debian 6.12.110 from the 6.12.y stable line; its
+	 * mainline commit and tag are not pinned here) the loop carried the
+	 * pfn as state, stepped by 1 or 2 per vmemmap page instead of
+	 * PAGE_SIZE / 64.  With 64K pages a section chunk's memmap (16 KiB)
+	 * lies in one vmemmap page, the loop runs once from the chunk's own
+	 * pfn, and both forms agree.  With 4K pages a chunk spans 64 vmemmap
+	 * pages and the numbers depend on the fix: not modelled.
+	 */
+	if (in->arch == VP_ARCH_PPC64 && p->page_shift != 16)
+		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
+			       "devdax map=mem with align %s on ppc64 radix with 4K pages takes radix's compound-page vmemmap path, whose numbers with 4K pages depend on the addr_pfn fix (6.12.110 in the 6.12 line), which is not modelled; use map=dev, --align 4 KiB, or 64K pages",
+			       vp_format_iec(lay->align, a, sizeof(a)));
+	/*
+	 * radix_pgtable.c:vmemmap_populate_compound_pages finds heads at
+	 * absolute multiples of n, mm/mm_init.c:memmap_init_zone_device
+	 * initialises compound pages counted from the range start.  When the
+	 * start lies a vmemmap page (PAGE_SIZE / 64 pfns) or more past such a
+	 * multiple, the device's head struct pages fall in vmemmap pages
+	 * mapped to a shared tail page, and the tails written through the
+	 * other mappings overwrite them.  Measured on 6.12.117 under qemu
+	 * (tests/kernel/ppc64.sh radix-odd-devdax-mem-1G, 4G at 0x410000000):
+	 * an oops in set_pfnblock_flags_mask (memmap_init_zone_device), the
+	 * probe never returns.
+	 */
+	if (in->arch == VP_ARCH_PPC64 &&
+	    h->start_pfn % n >= p->page_size / p->struct_page_size)
+		return vp_fail(err, VP_REFUSED, 0,
+			       "mm/mm_init.c:memmap_init_zone_device",
+			       "devdax map=mem compound pages of %s from start %#llx, %s past a multiple of %s: radix shares their vmemmap pages by absolute alignment, so head struct pages land in shared tail pages; 6.12.117 oopses (NULL pointer dereference in set_pfnblock_flags_mask, measured under qemu); start on a %s boundary or use map=dev",
+			       vp_format_iec(lay->align, a, sizeof(a)),
+			       (unsigned long long)(h->start_pfn << p->page_shift),
+			       vp_format_iec((h->start_pfn % n) << p->page_shift,
+					     b, sizeof(b)),
+			       a, a);
 	*out = n;
 	return VP_OK;
 }
@@ -240,7 +282,7 @@ static void device_warnings(struct vp_result *r,
 	 * one, maps the whole memmap to the previous section's tail page: with
 	 * a start that is not section-aligned, the head struct pages of every
 	 * compound page after the first are that shared tail page. */
-	if (d->hotadd.compound_pfns &&
+	if (d->hotadd.compound_pfns && r->geom.path == VP_PATH_X86 &&
 	    d->hotadd.start_pfn % r->geom.section_pfns &&
 	    d->hotadd.end_pfn - d->hotadd.start_pfn > d->hotadd.compound_pfns)
 		warn(r, "compound_heads_shared",
@@ -250,6 +292,18 @@ static void device_warnings(struct vp_result *r,
 				   b1, sizeof(b1)),
 		     vp_format_iec(d->hotadd.compound_pfns << r->arch.page_shift,
 				   b2, sizeof(b2)));
+	/* book3s64/radix_pgtable.c:vmemmap_populate_compound_pages @6.12
+	 * finds heads at absolute multiples of the compound size (ALIGN_DOWN
+	 * of the pfn), while mm/mm_init.c:memmap_init_zone_device counts
+	 * compound pages from the range start. */
+	if (d->hotadd.compound_pfns && r->geom.path == VP_PATH_RADIX &&
+	    d->hotadd.start_pfn % d->hotadd.compound_pfns)
+		warn(r, "compound_unaligned_start",
+		     "%scompound pages of %s counted from a start that is not aligned to %s: radix shares vmemmap pages by absolute %s alignment, not by the device's compound pages, so the first partial one's vmemmap pages describe pfns below the device and each compound page's last struct pages lie in the next one's head page; not checked on a running kernel (starts a vmemmap page or more past the boundary oops); a start aligned to %s avoids it",
+		     who(r, d, w, sizeof(w)),
+		     vp_format_iec(d->hotadd.compound_pfns << r->arch.page_shift,
+				   b1, sizeof(b1)),
+		     b1, b1, b1);
 	if (d->hotadd.has_altmap && in->kernel.b.cross_boundary_off_by_one &&
 	    r->geom.path == VP_PATH_INIT64)
 		warn(r, "cross_boundary_off_by_one",

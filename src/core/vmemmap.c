@@ -125,7 +125,8 @@ enum vp_status vp_populate_record(struct vp_mem_state *st,
 		lo = h->start_pfn;
 	if (hi > h->end_pfn)
 		hi = h->end_pfn;
-	out->mapped_pfns += hi - lo;
+	if (hi > lo)	/* a page describing only pfns outside the device */
+		out->mapped_pfns += hi - lo;
 	if ((s = vp_state_add_run(st, r, err)))
 		return s;
 	return vp_runs_append(out->runs, &out->nruns, VP_MAX_DEV_RUNS, r, err);
@@ -138,7 +139,10 @@ enum vp_pmd_state vp_pmd_state(const struct vp_mem_state *st, uint64_t W,
 
 	if (i < 0 || vp_run_lo(&st->runs[i]) >= (m + 1) * W)
 		return VP_PMD_NONE;
-	return st->runs[i].unit >= W ? VP_PMD_LEAF : VP_PMD_TABLE;
+	/* A leaf is a run of PMD-sized blocks; compound-page runs (unit n,
+	 * 2 or 0 pages each) map with PTEs even when n >= W (4K pages, 1G). */
+	return st->runs[i].unit == W && st->runs[i].nr > 2 ? VP_PMD_LEAF :
+							     VP_PMD_TABLE;
 }
 
 uint64_t vp_untouched_pmds(const struct vp_populate_stats *o, uint64_t W,

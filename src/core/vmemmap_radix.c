@@ -31,6 +31,7 @@
  */
 #include "vmemmap.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "altmap.h"
@@ -243,6 +244,184 @@ static enum vp_status populate_runlength(struct vp_populate_ctx *x,
 	return vp_valid_add(x->st, P0, P1, err);
 }
 
+/*
+ * devdax map=mem with compound pages of n pfns (f2b79c0d7968, 6.6):
+ * mm/sparse-vmemmap.c:__populate_section_memmap @6.12 (line 471) calls
+ * book3s64/radix_pgtable.c:vmemmap_populate_compound_pages @6.12 (lines
+ * 1310-1402) per section chunk instead of radix__vmemmap_populate.  It
+ * walks the chunk's vmemmap a PAGE_SIZE at a time from the chunk's own
+ * (unaligned) start x, never allocating from an altmap (there is none):
+ *
+ *   PMD of x is a leaf: skip to the PMD's end
+ *   PTE of x's page present: x += Wpte
+ *   off = x mod n, counted from an ABSOLUTE multiple of n (ALIGN_DOWN of
+ *   the pfn), not from the device start:
+ *   off == 0 (x is a head): a DRAM page for x's page and, through
+ *     radix__vmemmap_populate_address, one for the next page (the first
+ *     tails); that returns NULL, and the populate -ENOMEM, if the next
+ *     page's PMD is a leaf; x += 2 Wpte
+ *   else vmemmap_compound_tail_page (lines 1257-1308): t = the page after
+ *     the head's; if t's PMD is a leaf, or t is empty and the head's PMD
+ *     is a leaf, x's page gets a DRAM page of its own; else, if t is
+ *     empty, the head's page (unless present) and t get DRAM pages, and
+ *     x's page maps t's page again (no memory); x += Wpte
+ *
+ * A compound page reached at its head with nothing mapped in its memmap
+ * costs exactly its head page and first tail page: it is recorded as one
+ * compound block (2 DRAM pages).  Anything else (a start inside a compound
+ * page, whose head page then lies below the device; a neighbour's pages
+ * in the memmap) is replayed page by page.
+ */
+static enum vp_status compound_record(struct vp_populate_ctx *x,
+				      enum vp_rec_kind kind, uint64_t unit,
+				      uint64_t nr, uint64_t first,
+				      uint64_t count, struct vp_error *err)
+{
+	struct vp_block_run r = {
+		.first = first, .count = count, .unit = unit, .nr = nr,
+		.backing = VP_BACK_DRAM, .dev = x->dev,
+	};
+
+	return vp_populate_record(x->st, x->out, x->h, &r, kind,
+				  x->g->page_shift, err);
+}
+
+static bool pmd_leaf(const struct vp_populate_ctx *x, uint64_t px)
+{
+	return vp_pmd_state(x->st, x->g->pmd_pfns, px / x->g->pmd_pfns) ==
+	       VP_PMD_LEAF;
+}
+
+static bool pte_present(const struct vp_populate_ctx *x, uint64_t px)
+{
+	return vp_state_find(x->st, px - px % x->g->pte_pfns) >= 0;
+}
+
+/* A DRAM page of its own for the vmemmap page holding px, if empty. */
+static enum vp_status own_page(struct vp_populate_ctx *x, uint64_t px,
+			       struct vp_error *err)
+{
+	if (pte_present(x, px))
+		return VP_OK;
+	return record(x, true, px / x->g->pte_pfns, 1, VP_BACK_DRAM, 0, err);
+}
+
+/* Whether nothing maps any of the compound page [h, h + n)'s memmap. */
+static bool compound_clean(const struct vp_populate_ctx *x, uint64_t h)
+{
+	int i = vp_state_next(x->st, h);
+
+	return i < 0 || vp_run_lo(&x->st->runs[i]) >= h + x->h->compound_pfns;
+}
+
+static enum vp_status compound_chunk(struct vp_populate_ctx *x, uint64_t pfn,
+				     uint64_t end, struct vp_error *err)
+{
+	const struct vp_vmemmap_geom *g = x->g;
+	uint64_t W = g->pte_pfns, n = x->h->compound_pfns, px, next, h, t;
+	enum vp_status s;
+
+	for (px = pfn; px < end; px = next) {
+		next = px + W;
+		if (pmd_leaf(x, px)) {
+			next = (px / g->pmd_pfns + 1) * g->pmd_pfns;
+			continue;
+		}
+		if (pte_present(x, px))
+			continue;
+		h = px - px % n;
+		if (px == h) {
+			next = px + 2 * W;
+			if (compound_clean(x, h)) {
+				s = compound_record(x, VP_REC_COMPOUND, n, 2,
+						    h / n, 1, err);
+				if (s)
+					return s;
+				continue;
+			}
+			if ((s = own_page(x, px, err)))
+				return s;
+			if (pmd_leaf(x, px + W))
+				return vp_fail(err, VP_REFUSED, ENOMEM,
+					       "arch/powerpc/mm/book3s64/radix_pgtable.c:vmemmap_populate_compound_pages",
+					       "the first tail vmemmap page of the compound page at pfn %#llx is under a PMD leaf (radix__vmemmap_populate_address returns NULL)",
+					       (unsigned long long)h);
+			if ((s = own_page(x, px + W, err)))
+				return s;
+			continue;
+		}
+		t = h + W;
+		if (pmd_leaf(x, t) ||
+		    (!pte_present(x, t) && pmd_leaf(x, h))) {
+			if ((s = own_page(x, px, err)))
+				return s;
+			continue;
+		}
+		if (!pte_present(x, t) &&
+		    ((s = own_page(x, h, err)) || (s = own_page(x, t, err))))
+			return s;
+		if (!pte_present(x, px) &&
+		    (s = compound_record(x, VP_REC_SHARED, W, 0, px / W, 1,
+					 err)))
+			return s;
+	}
+	return VP_OK;
+}
+
+static enum vp_status compound_chunks(struct vp_populate_ctx *x, uint64_t lo,
+				      uint64_t hi, bool mark_valid,
+				      struct vp_error *err)
+{
+	uint64_t S = x->g->section_pfns, pfn, cur;
+	enum vp_status s;
+
+	for (pfn = lo; pfn < hi; pfn += cur) {
+		cur = vp_chunk_end(pfn, hi, S) - pfn;
+		if ((s = compound_chunk(x, pfn, pfn + cur, err)))
+			return s;
+		if (mark_valid && (s = vp_valid_add(x->st, pfn, pfn + cur, err)))
+			return s;
+	}
+	return VP_OK;
+}
+
+/* The runlength engine: a start inside a compound page literally, then
+ * clean compound pages in stretches, the others literally.  The range
+ * ends on a multiple of n (nd_pfn_init's end_trunc aligns it to align). */
+static enum vp_status compound_runlength(struct vp_populate_ctx *x,
+					 struct vp_error *err)
+{
+	uint64_t n = x->h->compound_pfns, P0 = x->h->start_pfn;
+	uint64_t P1 = x->h->end_pfn, c = vp_div_up(P0, n), c1 = vp_div_up(P1, n);
+	enum vp_status s;
+
+	if (P0 % n &&
+	    (s = compound_chunks(x, P0, c * n < P1 ? c * n : P1, false, err)))
+		return s;
+	while (c < c1) {
+		int i = vp_state_next(x->st, c * n);
+		uint64_t busy = i < 0 ? c1 : vp_run_lo(&x->st->runs[i]) / n;
+
+		if (busy > c1)
+			busy = c1;
+		if (busy > c && (c + 1) * n <= P1) {
+			if (busy * n > P1)
+				busy = P1 / n;
+			if ((s = compound_record(x, VP_REC_COMPOUND, n, 2, c,
+						 busy - c, err)))
+				return s;
+			c = busy;
+			continue;
+		}
+		if ((s = compound_chunks(x, c * n, (c + 1) * n < P1 ?
+							   (c + 1) * n : P1,
+					 false, err)))
+			return s;
+		c++;
+	}
+	return vp_valid_add(x->st, P0, P1, err);
+}
+
 enum vp_status vp_radix_populate(struct vp_populate_ctx *x,
 				 enum vp_engine engine, struct vp_error *err)
 {
@@ -251,9 +430,16 @@ enum vp_status vp_radix_populate(struct vp_populate_ctx *x,
 
 	x->out->blocks_touched = vp_div_up(h->end_pfn, x->g->pmd_pfns) -
 				 h->start_pfn / x->g->pmd_pfns;
-	s = engine == VP_ENGINE_REFERENCE ?
-		    populate_chunks(x, h->start_pfn, h->end_pfn, true, err) :
-		    populate_runlength(x, err);
+	if (h->compound_pfns)
+		s = engine == VP_ENGINE_REFERENCE ?
+			    compound_chunks(x, h->start_pfn, h->end_pfn, true,
+					    err) :
+			    compound_runlength(x, err);
+	else
+		s = engine == VP_ENGINE_REFERENCE ?
+			    populate_chunks(x, h->start_pfn, h->end_pfn, true,
+					    err) :
+			    populate_runlength(x, err);
 	if (s)
 		return s;
 	x->out->skipped_blocks = vp_untouched_pmds(x->out, x->g->pmd_pfns,

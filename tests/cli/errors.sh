@@ -132,13 +132,13 @@ row 64 "has no hash MMU" --device 1T --mmu hash --radix-only
 row 64 "--kfence" --device 1T --kfence=yes
 # Kernel versions.
 row 64 "--kernel: '5.3': not modelled yet; modelled: 5.4 and later" --device 1T --kernel 5.3
-row 64 "devdax map=mem with align 1 GiB on ppc64 kernel 6.6.0 takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.6 --align 1G
-row 64 "devdax map=mem with align 2 MiB on ppc64 kernel 6.12.117 takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.12.117 --page-size 4K
+row 64 "devdax map=mem with align 2 MiB on ppc64 kernel 6.3.0 takes the generic compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.3 --page-size 4K
+row 64 "depend on the addr_pfn fix (6.12.110 in the 6.12 line), which is not modelled" --device 1T --mode devdax --map mem --kernel 6.12.117 --page-size 4K
 row 1 "returns -ENXIO: unable to satisfy requested alignment" --device 3M --kernel 6.6
 row 64 "--kernel: '4.12': powerpc has no vmem_altmap support before 4.13" --device 1T --kernel 4.12
 row 64 "--kernel: '6.1.2.3': four numeric parts" --device 1T --kernel 6.1.2.3
 row 64 "--kernel: 'latest': expected MAJOR.MINOR[.PATCH][-SUFFIX]" --device 1T --kernel latest
-row 64 "devdax map=mem with align 2 MiB on ppc64 kernel 6.1.100 takes the compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.1.100
+row 64 "devdax map=mem with align 2 MiB on ppc64 kernel 6.1.100 takes the generic compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.1.100
 # Layouts the kernel refuses: exit 1, the check, the errno.
 row 1 "drivers/nvdimm/pfn_devs.c:nd_pfn_init returns -EINVAL: start 0x100200000 misaligned to 0x1000000" --device 64G@0x100200000 --mmu hash
 row 1 "drivers/nvdimm/pfn_devs.c:nd_pfn_init returns -EINVAL: start 0x400100000 misaligned to 0x200000" --device 1G@0x400100000

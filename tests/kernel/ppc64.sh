@@ -49,6 +49,7 @@ radix-devdax-dev-2M    radix 16G 0x400000000 devdax dev 2M
 radix-devdax-mem-2M    radix 16G 0x400000000 devdax mem 2M
 radix-fsdax-dev-1G     radix 16G 0x400000000 fsdax  dev 1G
 radix-devdax-mem-1G    radix 16G 0x400000000 devdax mem 1G
+radix-odd-devdax-mem-1G radix 4G 0x410000000 devdax mem 1G
 radix-small-256M-dev   radix 256M 0x400000000 fsdax dev -
 radix-odd-fsdax-dev    radix 4352M 0x410000000 fsdax dev -
 radix-low-fsdax-dev    radix 16G 0x80000000 fsdax  dev -
@@ -306,7 +307,9 @@ while read -r name mmu size start mode map align; do
 	# is then exactly SIZE
 	rm -f "$img"
 	truncate -s $(($(bytes "$size") + $(bytes $LABEL))) "$img"
-	cmdline="console=hvc0 panic=-1 quiet loglevel=4 log_buf_len=8M"
+	# oops=panic: after an oops the console stalls; panic and reboot
+	# (-no-reboot: qemu exits) with the oops on the console instead
+	cmdline="console=hvc0 panic=-1 oops=panic quiet loglevel=4 log_buf_len=8M"
 	cmdline="$cmdline dyndbg=\"file mm/sparse-vmemmap.c +p\""
 	vmmu=$mmu
 	vargs=()
@@ -334,7 +337,10 @@ while read -r name mmu size start mode map align; do
 	t1=$(date +%s)
 	rm -f "$img"
 	echo "-- $name: $mmu $size@$start $mode map=$map align=$align ($((t1 - t0)) s)"
-	if ! grep -q '^VP done=1' "$out"; then
+	oopsed=
+	if ! grep -q '^VP done=1' "$out" && grep -q 'Oops:' "$out"; then
+		oopsed=1
+	elif ! grep -q '^VP done=1' "$out"; then
 		fail=$((fail + 1))
 		echo "FAIL $name: the guest did not finish; its console:"
 		tail -n 30 "$out" | sed 's/^/     /'
@@ -344,6 +350,7 @@ while read -r name mmu size start mode map align; do
 	raw_start=$(vp raw_start)
 	raw_size=$(vp raw_size)
 	create_rc=$(vp create_rc)
+	[ -z "$oopsed" ] || create_rc=oops
 	check "$name" "namespace start" "$((raw_start))" "$((start))"
 	check "$name" "namespace size" "$raw_size" "$(bytes "$size")"
 	# the MMU the guest really ran
@@ -382,12 +389,19 @@ while read -r name mmu size start mode map align; do
 		kerr=${kerr%%$'\n'*}
 		verr=$(sed -n 's/.* returns -\([A-Z]*\).*/\1/p' "$WORK/$name.err")
 		verr=${verr%%$'\n'*}
+		verr=$(errno_of "${verr:-none}")
+		# the probe oopsed (oops=panic ended the boot); vmemplan says
+		# the kernel "oopses"
+		[ -z "$oopsed" ] || kerr=oops
+		grep -q 'oopses' "$WORK/$name.err" && verr=oops
 		check "$name" "refused (ndctl rc, vmemplan rc)" \
 			"$([ "$create_rc" != 0 ] && echo yes || echo no)" \
 			"$([ "$vrc" = 1 ] && echo yes || echo no)"
-		check "$name" "errno" "${kerr:-none}" "$(errno_of "${verr:-none}")"
+		check "$name" "errno" "${kerr:-none}" "$verr"
 		sed 's/^/     vmemplan: /' "$WORK/$name.err"
 		grep -e 'misaligned' -e 'failed with error' "$out" | sed 's/^/     kernel: /' || true
+		[ -z "$oopsed" ] || grep -e 'BUG:' -e 'Oops:' -e 'NIP \[' -e 'LR \[' "$out" |
+			sed 's/^/     kernel: /'
 		continue
 	fi
 	j() { jq -r "$1" "$WORK/$name.json"; }

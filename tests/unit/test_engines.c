@@ -94,11 +94,17 @@ int main(void)
 			refused++;
 			continue;
 		}
-		/* x86 devdax map=mem: compound pages of the alignment, at
-		 * any start (unaligned ones count from the start). */
-		if (in.arch == VP_ARCH_X86_64 && !h1.has_altmap &&
-		    in.kernel.b.compound_vmemmap != VP_COMPOUND_NONE &&
-		    lay.align > p.page_size && pick(2))
+		/* devdax map=mem: compound pages of the alignment, at any
+		 * start (unaligned ones count from the start on x86, from
+		 * absolute multiples on radix), where plan.c:compound_pfns
+		 * lets them through: x86 from 5.19, radix from 6.6 when a
+		 * compound page's memmap is more than 2 pages. */
+		if (!h1.has_altmap && lay.align > p.page_size && pick(2) &&
+		    ((in.arch == VP_ARCH_X86_64 &&
+		      in.kernel.b.compound_vmemmap != VP_COMPOUND_NONE) ||
+		     (in.arch == VP_ARCH_PPC64 && in.mmu == VP_MMU_RADIX &&
+		      in.kernel.b.radix_own_populate &&
+		      (lay.align >> p.page_shift) * 64 > 2 * p.page_size)))
 			h1.compound_pfns = lay.align >> p.page_shift;
 		/* Neighbours: up to 3 valid sub-section aligned ranges around
 		 * the device, some sharing its first or last section. */

@@ -10,6 +10,7 @@
  * Every plan runs with both engines and must give the same numbers.
  */
 #include <errno.h>
+#include <string.h>
 
 #include "harness.h"
 #include "compare.h"
@@ -701,8 +702,154 @@ static void before_compat_align(void)
 	EXPECT_STR(err.where, "mm/memory_hotplug.c:__add_pages");
 }
 
+/* devdax map=mem on radix, with both engines. */
+static enum vp_status plan_devdax_mem(unsigned pshift, uint64_t size,
+				      uint64_t start, const char *kernel,
+				      uint64_t align, uint64_t boot)
+{
+	struct vp_input in;
+	struct vp_kver v;
+	enum vp_status s, s2;
+	struct vp_error e2;
+
+	vp_input_defaults(&in);
+	in.page_shift = pshift;
+	in.size = size;
+	in.start = start;
+	in.start_given = true;
+	in.mode = VP_MODE_DEVDAX;
+	in.map = VP_MAP_MEM;
+	in.align = align;
+	in.plat.boot_ram_bytes = boot;
+	vp_kver_parse(kernel, &v);
+	vp_kernel_resolve(&v, &in.kernel);
+	s = vp_plan(&in, &res, &err);
+	in.engine = VP_ENGINE_REFERENCE;
+	s2 = vp_plan(&in, &ref, &e2);
+	EXPECT_U64(s2, s);
+	if (s == VP_OK && s2 == VP_OK)
+		EXPECT_TRUE(same_device(&ref.dev[0], &res.dev[0]));
+	return s;
+}
+
+static bool warned(const char *code)
+{
+	unsigned i;
+
+	for (i = 0; i < res.nwarn; i++)
+		if (strcmp(res.warn[i].code, code) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Radix devdax map=mem with compound pages, 6.6 on (f2b79c0d7968):
+ * book3s64/radix_pgtable.c:vmemmap_populate_compound_pages @6.12.117
+ * (lines 1310-1402), chosen by mm/sparse-vmemmap.c:
+ * __populate_section_memmap (line 471) when radix_pgtable.c:
+ * vmemmap_can_optimize (line 992) -> include/linux/mm.h:
+ * __vmemmap_can_optimize (line 3942): no altmap and
+ * (align / PAGE_SIZE) * 64 / PAGE_SIZE > VMEMMAP_RESERVE_NR (2).
+ */
+static void radix_compound(void)
+{
+	/* 64K pages, align 1G: n = 16384 pfns, whose memmap is 1 MiB = 16
+	 * vmemmap pages.  16G at 16G: 16 compound pages, each reached at its
+	 * (absolute, 1G-aligned) head: a DRAM page for the head page and one
+	 * for the first tails, the other 14 map the tail page again: 32 x
+	 * 64K = 2 MiB instead of 16 MiB.  dataoff = ALIGN(S + 8K, 1G) - S
+	 * = 1G, usable 15G.  Measured on the real 6.12.117 (tests/kernel/
+	 * ppc64.sh radix-devdax-mem-1G: usable 15 GiB, 32 order-0 DRAM pages
+	 * from vmemmap_populate_compound_pages). */
+	t_case = "radix 64K devdax map=mem 1G, 16G@16G, 6.12.117 (measured)";
+	EXPECT_U64(plan_devdax_mem(16, G(16), G(16), "6.12.117", G(1), G(2)),
+		   VP_OK);
+	EXPECT_U64(d0()->hotadd.compound_pfns, 16384);
+	EXPECT_U64(d0()->populate.compound_blocks, 16);
+	EXPECT_U64(d0()->populate.dram_pages, 0);
+	EXPECT_U64(d0()->dram_bytes, M(2));
+	EXPECT_U64(d0()->layout.usable_bytes, G(15));
+	EXPECT_U64(d0()->after_free.dram_freed_bytes, M(2));
+	EXPECT_TRUE(!warned("compound_unaligned_start"));
+
+	/* A start inside a compound page: 4G at 16G + 16M.  P0 = 262400 =
+	 * 262144 + 256, less than a vmemmap page (1024 pfns) past the
+	 * absolute head 262144; the range ends at ALIGN_DOWN(S + Z, 1G) =
+	 * 20G (end_trunc 16M): P1 = 327680.  The first chunk's page 256 (the
+	 * absolute head's) is empty, off = 256: vmemmap_compound_tail_page
+	 * finds the tail page 257 empty and populates page 256 and 257 (2
+	 * DRAM pages); pages 258..271 map page 257 again (14 shared).
+	 * Compound pages 17, 18, 19 are whole: 2 pages each.  8 pages =
+	 * 512 KiB.  dataoff = 17G - (16G + 16M) = 1008M; usable = 4G - 1008M
+	 * - 16M = 3G. */
+	t_case = "radix 64K devdax map=mem 1G, start 16M into a compound page";
+	EXPECT_U64(plan_devdax_mem(16, G(4), G(16) + M(16), "6.12.117",
+				   G(1), G(2)), VP_OK);
+	EXPECT_U64(d0()->populate.dram_pages, 2);
+	EXPECT_U64(d0()->populate.shared_blocks, 14);
+	EXPECT_U64(d0()->populate.compound_blocks, 3);
+	EXPECT_U64(d0()->dram_bytes, K(512));
+	EXPECT_U64(d0()->layout.dataoff, M(1008));
+	EXPECT_U64(d0()->layout.end_trunc, M(16));
+	EXPECT_U64(d0()->layout.usable_bytes, G(3));
+	EXPECT_TRUE(warned("compound_unaligned_start"));
+
+	/* 256M into it: the device's compound heads (at P0 + k x 16384,
+	 * 4096 pfns past the absolute ones) fall in vmemmap pages mapped to
+	 * the shared tail page.  The real 6.12.117 oopses in
+	 * memmap_init_zone_device (tests/kernel/ppc64.sh
+	 * radix-odd-devdax-mem-1G, 4G at 0x410000000): refused. */
+	t_case = "radix 64K devdax map=mem 1G, start 256M into a compound page (measured oops)";
+	EXPECT_U64(plan_devdax_mem(16, G(4), G(16) + M(256), "6.12.117",
+				   G(1), G(2)), VP_REFUSED);
+	EXPECT_STR(err.where, "mm/mm_init.c:memmap_init_zone_device");
+	/* One vmemmap page (64M) in: the first start that is refused;
+	 * 62M in (2M-aligned, 992 pfns): accepted. */
+	EXPECT_U64(plan_devdax_mem(16, G(4), G(16) + M(64), "6.12.117",
+				   G(1), G(2)), VP_REFUSED);
+	EXPECT_U64(plan_devdax_mem(16, G(4), G(16) + M(62), "6.12.117",
+				   G(1), G(2)), VP_OK);
+
+	/* Right after 1G of boot RAM: the boot memmap's PMD leaf 0
+	 * describes pfns [0, 32768), so the device's first compound page
+	 * [16384, 32768) is skipped ("existing huge mapping"): 15 x 2 pages
+	 * = 1.875 MiB for 16G at 1G. */
+	t_case = "radix 64K devdax map=mem 1G, first compound page under the boot leaf";
+	EXPECT_U64(plan_devdax_mem(16, G(16), G(1), "6.12.117", G(1), G(1)),
+		   VP_OK);
+	EXPECT_U64(d0()->populate.compound_blocks, 15);
+	EXPECT_U64(d0()->populate.premapped_pfns, 16384);
+	EXPECT_U64(d0()->dram_bytes, 30 * K(64));
+
+	/* 4K pages, align 2M: n = 512, memmap 32K = 8 pages > 2: the compound
+	 * path, whose 4K numbers depend on the addr_pfn fix (6.12.110): the
+	 * old loop steps its pfn by 1 per 4K vmemmap page instead of 64, so
+	 * every page after a chunk's first compound page is its own: refused
+	 * as not modelled. */
+	t_case = "radix 4K devdax map=mem 2M, 6.12.117: not modelled";
+	EXPECT_U64(plan_devdax_mem(12, T(1), G(16), "6.12.117", 0, G(1)),
+		   VP_UNSUPPORTED);
+
+	/* 64K pages, align 2M: n = 32, memmap 2K: not more than 2 pages, no
+	 * compound path: 512 DRAM PMD leaves = 1 GiB for 1T. */
+	t_case = "radix 64K devdax map=mem 2M: no compound path";
+	EXPECT_U64(plan_devdax_mem(16, T(1), G(16), "6.12.117", M(2), G(1)),
+		   VP_OK);
+	EXPECT_U64(d0()->hotadd.compound_pfns, 0);
+	EXPECT_U64(d0()->populate.dram_blocks, 512);
+	EXPECT_U64(d0()->dram_bytes, G(1));
+
+	/* 6.4-6.5: 87a7ae75d738 left powerpc out until f2b79c0d7968 (6.6):
+	 * the whole memmap, 16G / 4K x 64 = 256 MiB. */
+	t_case = "radix 4K devdax map=mem 2M on 6.5: not opted in";
+	EXPECT_U64(plan_devdax_mem(12, G(16), G(16), "6.5", 0, G(1)), VP_OK);
+	EXPECT_U64(d0()->hotadd.compound_pfns, 0);
+	EXPECT_U64(d0()->dram_bytes, M(256));
+}
+
 int main(void)
 {
+	radix_compound();
 	before_compat_align();
 	e1_radix_64k_1t();
 	e1b_vanilla_610();
