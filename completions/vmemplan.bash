@@ -66,6 +66,9 @@ _vmemplan()
         --ways)
             values='1 2 4 6 8 12 16'
             ;;
+        --struct-page-size)
+            values='56 64 72 80 128'
+            ;;
         --boot-ram)
             values='1G 4G 16G 64G 256G'
             ;;
@@ -149,7 +152,7 @@ _vmemplan()
     if [[ -z $cur || $cur == -* ]]; then
         local opts='--align --arch --batch --bytes --device --engine --help --json
             --region-align --usable --ways -u --boot-ram --hash-16m --kfence
-            --radix-only --la57 --kernel-has --kernel-lacks --explain --node
+            --radix-only --struct-page-size --la57 --kernel-has --kernel-lacks --explain --node
             --topology --sysroot --host --format --output --compare --sweep
             --plan --ram --from-ndctl --from-sysfs
             --kernel --map --mmu --mode --page-size --usage --version

@@ -41,6 +41,7 @@ complete -c vmemplan -l sysroot -x -a '(__fish_complete_directories)' -d 'Node s
 complete -c vmemplan -l explain -d 'List the modelled kernel changes and which apply'
 complete -c vmemplan -l kfence -d 'The kernel has KFENCE or debug_pagealloc'
 complete -c vmemplan -l radix-only -d 'The kernel is built without the hash MMU'
+complete -c vmemplan -l struct-page-size -x -d 'sizeof(struct page) of the kernel build' -a "56 64 72 80 128"
 complete -c vmemplan -l la57 -d 'x86_64 with 5-level paging'
 complete -c vmemplan -l ram -x -d 'A range of boot RAM, SIZE@START' -a "1G@0 4G@0 64G@0"
 complete -c vmemplan -l plan -r -F -d 'A JSON plan of devices and add/remove steps'

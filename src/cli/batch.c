@@ -278,7 +278,7 @@ int vp_read_plan(json_object *obj, struct vp_input *in, unsigned given,
 			if (k != VP_KEY_DEVICE && k != VP_KEY_PAGE_SIZE &&
 			    k != VP_KEY_ALIGN && k != VP_KEY_USABLE &&
 			    k != VP_KEY_REGION_ALIGN && k != VP_KEY_WAYS &&
-			    k != VP_KEY_BOOT_RAM)
+			    k != VP_KEY_BOOT_RAM && k != VP_KEY_STRUCT_PAGE_SIZE)
 				return input_error(err, "%s must be a string, not a number",
 						   key);
 			if (json_object_get_int64(val) < 0)

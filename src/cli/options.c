@@ -28,6 +28,7 @@ enum {
 	OPT_BATCH,
 	OPT_REGION_ALIGN,
 	OPT_WAYS,
+	OPT_STRUCT_PAGE_SIZE,
 	OPT_BOOT_RAM,
 	OPT_HASH_16M,
 	OPT_KFENCE,
@@ -108,10 +109,13 @@ static struct argp_option vp_argp_options[] = {
 	  "Kernel version MAJOR.MINOR[.PATCH][-SUFFIX] (default "
 	  VP_KERNEL_DEFAULT "; modelled: 5.4 to 6.17 and their stable releases)", 3 },
 	{ "kernel-has", OPT_KERNEL_HAS, "COMMIT", 0,
-	  "The kernel carries this change of vmemplan's table (a backport the "
-	  "version does not show); repeatable", 3 },
+	  "The kernel carries this change of vmemplan's table, a backport its "
+	  "version does not show; repeatable", 3 },
 	{ "kernel-lacks", OPT_KERNEL_LACKS, "COMMIT", 0,
 	  "The kernel lacks this change of the table; repeatable", 3 },
+	{ "struct-page-size", OPT_STRUCT_PAGE_SIZE, "BYTES", 0,
+	  "sizeof(struct page) of the kernel build (default 64; debug options "
+	  "such as KMSAN make it larger)", 3 },
 	{ "explain", OPT_EXPLAIN, 0, 0,
 	  "List the kernel changes vmemplan models and which apply to --kernel, "
 	  "and why; no plan", 3 },
@@ -323,6 +327,8 @@ static enum vp_value_key value_key(int key)
 		return VP_KEY_REGION_ALIGN;
 	case OPT_WAYS:
 		return VP_KEY_WAYS;
+	case OPT_STRUCT_PAGE_SIZE:
+		return VP_KEY_STRUCT_PAGE_SIZE;
 	case OPT_BOOT_RAM:
 		return VP_KEY_BOOT_RAM;
 	case OPT_HASH_16M:

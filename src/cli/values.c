@@ -38,6 +38,8 @@ static const struct {
 				  "a commit id of vmemplan's kernel changes" },
 	[VP_KEY_LA57] = { "--la57", "la57", "yes or no" },
 	[VP_KEY_RAM] = { "--ram", "ram", "SIZE[@START], e.g. 64G@0" },
+	[VP_KEY_STRUCT_PAGE_SIZE] = { "--struct-page-size", "struct_page_size",
+				      "a number of bytes, a multiple of 8 from 56 to 256" },
 };
 
 int vp_value_lookup_json(const char *name)
@@ -151,6 +153,16 @@ int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 		if (v > (1ULL << 50))
 			return bad(msg, len, k, text, "larger than 1P");
 		in->region_align = v;
+		return 0;
+	case VP_KEY_STRUCT_PAGE_SIZE:
+		ps = vp_parse_size(text, &v);
+		if (ps != VP_PARSE_OK || strpbrk(text, "KMGTPEkmgtpe"))
+			return bad(msg, len, k, text,
+				   ps != VP_PARSE_OK ? vp_parse_strerror(ps) :
+						       "not a whole number");
+		if (v < 56 || v > 256 || v % 8)
+			return bad(msg, len, k, text, "out of range");
+		in->struct_page_size = (unsigned)v;
 		return 0;
 	case VP_KEY_WAYS:
 		ps = vp_parse_size(text, &v);

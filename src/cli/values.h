@@ -33,6 +33,7 @@ enum vp_value_key {
 	VP_KEY_KERNEL_LACKS,
 	VP_KEY_LA57,
 	VP_KEY_RAM,
+	VP_KEY_STRUCT_PAGE_SIZE,
 	VP_KEY_COUNT
 };
 

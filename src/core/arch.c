@@ -98,8 +98,9 @@ static void common_params(const struct vp_input *in, struct vp_arch_params *p)
 	p->page_size = 1ULL << in->page_shift;
 	/* include/linux/mmzone.h @6.1: SUBSECTION_SHIFT 21. */
 	p->subsection_shift = 21;
-	/* sizeof(struct page) on production 64-bit configs (kernel-model D8). */
-	p->struct_page_size = 64;
+	/* sizeof(struct page): 64 on production 64-bit configs (kernel-model
+	 * D8); debug options (KMSAN) make it larger, slimmer configs 56. */
+	p->struct_page_size = in->struct_page_size ? in->struct_page_size : 64;
 	/* drivers/nvdimm/nd.h: MAX_STRUCT_PAGE_SIZE, per kernel version. */
 	p->reserve_struct_page_size = in->kernel.b.reserve_struct_page_size;
 	/* drivers/nvdimm/nd.h:nd_info_block_reserve @6.1 (line 481):
@@ -198,9 +199,25 @@ static enum vp_status x86_64_params(const struct vp_input *in,
 enum vp_status vp_arch_params(const struct vp_input *in,
 			      struct vp_arch_params *p, struct vp_error *err)
 {
+	enum vp_status s;
+
 	memset(p, 0, sizeof(*p));
-	return in->arch == VP_ARCH_X86_64 ? x86_64_params(in, p, err) :
-					    ppc64_params(in, p, err);
+	s = in->arch == VP_ARCH_X86_64 ? x86_64_params(in, p, err) :
+					 ppc64_params(in, p, err);
+	if (s)
+		return s;
+	/* drivers/nvdimm/pfn_devs.c:nd_pfn_init, e96f0bf2ec92 (5.4) until
+	 * c91d71363084 (6.2, 6.1.12): BUILD_BUG_ON(sizeof(struct page) >
+	 * MAX_STRUCT_PAGE_SIZE) -- such a kernel does not build with the
+	 * pfn driver (patch texts ids 12259940870, 5926458290). */
+	if (p->struct_page_size > p->reserve_struct_page_size &&
+	    !in->kernel.b.struct_page_check_runtime)
+		return vp_fail(err, VP_BADINPUT, 0,
+			       "drivers/nvdimm/pfn_devs.c:nd_pfn_init",
+			       "kernel %s with %u-byte struct pages does not build with the NVDIMM pfn driver: BUILD_BUG_ON(sizeof(struct page) > MAX_STRUCT_PAGE_SIZE), which is %u there (e96f0bf2ec92; a run-time check from c91d71363084, 6.2 and 6.1.12)",
+			       in->kernel.name, p->struct_page_size,
+			       p->reserve_struct_page_size);
+	return VP_OK;
 }
 
 int vp_arch_align_supported(const struct vp_arch_params *p, uint64_t a)

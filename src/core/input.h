@@ -99,6 +99,9 @@ struct vp_input {
 	enum vp_arch arch;
 	enum vp_mmu mmu;
 	unsigned page_shift;	/* 12 or 16; 0 = the architecture's default */
+	/* sizeof(struct page) of the kernel build (--struct-page-size); 0 =
+	 * 64, as on production 64-bit configurations. */
+	unsigned struct_page_size;
 	struct vp_kernel kernel;
 	enum vp_mode mode;
 	enum vp_map map;

@@ -31,13 +31,19 @@
  *   no start (pfn_devs.c before 6acd7d5ef264, seen in its diff);
  * - a region's namespace granule is PAGE_SIZE x ways (before
  *   2522afb86a8c);
- * - nd_pfn_init reserves MAX_STRUCT_PAGE_SIZE (64) * npfns;
+ * - nd_pfn_init reserves MAX_STRUCT_PAGE_SIZE (64) * npfns, and a
+ *   BUILD_BUG_ON(sizeof(struct page) > MAX_STRUCT_PAGE_SIZE) keeps larger
+ *   struct pages from building (e96f0bf2ec92, 5.4; patch text id
+ *   12259940870);
  * - arch/powerpc/mm/init_64.c:altmap_cross_boundary tests
  *   "start_pfn + nr_pfn > altmap->end_pfn": off by one since it arrived in
  *   cf387d9644d8 (v5.4);
  * - arch/powerpc/mm/init_64.c:vmemmap_free uses alt_end =
  *   base_pfn + reserve + free + alloc + align;
- * - there is no compound-page vmemmap yet.
+ * - there is no compound-page vmemmap yet;
+ * - arch/powerpc/mm/init_64.c:vmemmap_populated tests pfn_valid() of
+ *   section starts only (before 5f5d6e40a01e, 5.5: its diff, id
+ *   30866348306, and the powerpc-5.5-1 pull, id 22125197922).
  */
 static const struct vp_kbehaviour vp_v54_baseline = {
 	.reserve_struct_page_size = 64,
@@ -52,7 +58,8 @@ static void set_knob(struct vp_kbehaviour *b, enum vp_knob knob,
 {
 	switch (knob) {
 	case VP_KNOB_RESERVE_STRUCT_PAGE_SIZE:
-		b->reserve_struct_page_size = value;
+		b->reserve_struct_page_size = value & 0xffffu;
+		b->struct_page_check_runtime = value >> 16;
 		break;
 	case VP_KNOB_CROSS_BOUNDARY_OFF_BY_ONE:
 		b->cross_boundary_off_by_one = value;
@@ -87,6 +94,9 @@ static void set_knob(struct vp_kbehaviour *b, enum vp_knob knob,
 	case VP_KNOB_REGION_ALIGN_16M:
 		b->region_align_16m = value;
 		break;
+	case VP_KNOB_POPULATED_SUBSECTIONS:
+		b->populated_subsections = value;
+		break;
 	}
 }
 
@@ -94,6 +104,13 @@ static void set_knob(struct vp_kbehaviour *b, enum vp_knob knob,
  * marked (I) in docs/kernel-changes.md are inferred from the merge window,
  * not read from a tagged tree. */
 static const struct vp_kchange vp_table[] = {
+	{
+		.commit = "5f5d6e40a01e",
+		.subject = "powerpc/nvdimm: Update vmemmap_populated to check sub-section range",
+		.effect = "vmemmap_populated tests every sub-section a vmemmap block describes, not only section starts: a namespace that is not section-aligned no longer maps a block twice, or frees one still in use",
+		.mainline_major = 5, .mainline_minor = 5,
+		.knob = VP_KNOB_POPULATED_SUBSECTIONS, .value = 1,
+	},
 	{
 		.commit = "6acd7d5ef264",
 		.subject = "libnvdimm/namespace: Enforce memremap_compat_align()",
@@ -120,15 +137,17 @@ static const struct vp_kchange vp_table[] = {
 		.subject = "libnvdimm/pfn_dev: increase MAX_STRUCT_PAGE_SIZE",
 		.effect = "map=dev reserves 128 bytes per pfn (MAX_STRUCT_PAGE_SIZE 64 -> 128, KMSAN series)",
 		.mainline_major = 6, .mainline_minor = 1,
-		.knob = VP_KNOB_RESERVE_STRUCT_PAGE_SIZE, .value = 128,
+		.knob = VP_KNOB_RESERVE_STRUCT_PAGE_SIZE,
+		.value = VP_MAX_SPS(128, 0),
 	},
 	{
 		.commit = "c91d71363084",
 		.subject = "nvdimm: Support sizeof(struct page) > MAX_STRUCT_PAGE_SIZE",
-		.effect = "map=dev reserve back to 64 bytes per pfn (MAX_STRUCT_PAGE_SIZE 128 -> 64)",
+		.effect = "map=dev reserve back to 64 bytes per pfn (MAX_STRUCT_PAGE_SIZE 128 -> 64); a larger struct page fails map=dev with -EINVAL at run time instead of failing the build",
 		.mainline_major = 6, .mainline_minor = 2,
 		.stable = { { 6, 1, 12 } },
-		.knob = VP_KNOB_RESERVE_STRUCT_PAGE_SIZE, .value = 64,
+		.knob = VP_KNOB_RESERVE_STRUCT_PAGE_SIZE,
+		.value = VP_MAX_SPS(64, 1),
 	},
 	{
 		.commit = "2045a3b8911b",

@@ -39,12 +39,20 @@ enum vp_compound {
 	VP_COMPOUND_OPT_IN,	/* 87a7ae75d738: where the arch opts in */
 };
 
+/* The value of a VP_KNOB_RESERVE_STRUCT_PAGE_SIZE row: MAX_STRUCT_PAGE_SIZE,
+ * and whether a larger struct page is refused at run time. */
+#define VP_MAX_SPS(size, runtime) ((size) | ((runtime) ? 0x10000u : 0))
+
 /* What the model needs to know about a kernel.  Each field names the
  * change(s) that set it in kernel.c's table. */
 struct vp_kbehaviour {
 	/* MAX_STRUCT_PAGE_SIZE as used by drivers/nvdimm/pfn_devs.c:nd_pfn_init
 	 * for the on-device memmap reserve: 128 in v6.1..6.1.11, else 64. */
 	unsigned reserve_struct_page_size;
+	/* How nd_pfn_init meets a struct page larger than that: before
+	 * c91d71363084 a BUILD_BUG_ON (e96f0bf2ec92, 5.4), so no such kernel
+	 * builds; from it, map=dev fails with -EINVAL at run time. */
+	bool struct_page_check_runtime;
 	/* arch/powerpc/mm/init_64.c:altmap_cross_boundary tests
 	 * start_pfn + nr_pfn > end_pfn instead of ... - 1 > end_pfn. */
 	bool cross_boundary_off_by_one;
@@ -64,6 +72,10 @@ struct vp_kbehaviour {
 	/* 0b6f15824cc7 / f2b79c0d7968 (6.6): radix devdax map=mem may use the
 	 * compound-page vmemmap (vmemmap_can_optimize). */
 	bool radix_compound_vmemmap;
+	/* 5f5d6e40a01e (5.5): arch/powerpc/mm/init_64.c:vmemmap_populated
+	 * tests every sub-section the block describes; before, pfn_valid()
+	 * of each section start only. */
+	bool populated_subsections;
 	/* e96d9a938e89 (6.6): nd_pfn_init refuses dataoff >= size - end_trunc
 	 * (before: dataoff >= size). */
 	bool enxio_excludes_end_trunc;
@@ -112,6 +124,7 @@ enum vp_knob {
 	VP_KNOB_X86_TABLE_PAGES_ALTMAP,
 	VP_KNOB_COMPAT_ALIGN_ENFORCED,
 	VP_KNOB_REGION_ALIGN_16M,
+	VP_KNOB_POPULATED_SUBSECTIONS,
 };
 
 /* One row per kernel change that moves a number. */

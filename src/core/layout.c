@@ -68,6 +68,14 @@ enum vp_status vp_nd_pfn_init(const struct vp_input *in,
 			       "start + size overflows 64 bits");
 	out->reserve_npfns = (Z - SZ_8K) >> p->page_shift;
 	out->end_trunc = end - (end & ~(out->data_align - 1));
+	/* pfn_devs.c:nd_pfn_init @6.1 (lines 798-804), from c91d71363084:
+	 * without CONFIG_NVDIMM_KMSAN (page_struct_override) a struct page
+	 * above MAX_STRUCT_PAGE_SIZE cannot live in the reserve. */
+	if (in->map == VP_MAP_DEV &&
+	    p->struct_page_size > p->reserve_struct_page_size)
+		return vp_fail(err, VP_REFUSED, EINVAL, PFN_DEV_WHERE,
+			       "Memory debug options prevent using pmem for the page map: sizeof(struct page) %u > MAX_STRUCT_PAGE_SIZE %u (map=mem works)",
+			       p->struct_page_size, p->reserve_struct_page_size);
 	if (in->map == VP_MAP_DEV) {
 		if (__builtin_mul_overflow(out->reserve_npfns,
 					   (uint64_t)p->reserve_struct_page_size,

@@ -88,6 +88,30 @@ enum vp_status vp_valid_remove(struct vp_mem_state *st, uint64_t lo,
 	return VP_OK;
 }
 
+void vp_valid_section_starts(const struct vp_pfn_interval *v, unsigned n,
+			     uint64_t S, struct vp_pfn_interval *out,
+			     unsigned *nout)
+{
+	unsigned i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		uint64_t lo = vp_div_up(v[i].lo, S) * S;
+		uint64_t hi = vp_div_up(v[i].hi, S) * S;
+
+		if (lo >= hi)
+			continue;
+		if (k && out[k - 1].hi >= lo) {
+			if (hi > out[k - 1].hi)
+				out[k - 1].hi = hi;
+			continue;
+		}
+		out[k].lo = lo;
+		out[k].hi = hi;
+		k++;
+	}
+	*nout = k;
+}
+
 bool vp_blocks_populated(const struct vp_pfn_interval *v, unsigned n,
 			 uint64_t W, uint64_t c, uint64_t e, uint64_t *stop)
 {

@@ -93,6 +93,16 @@ enum vp_status vp_valid_remove(struct vp_mem_state *st, uint64_t lo,
 bool vp_blocks_populated(const struct vp_pfn_interval *v, unsigned n,
 			 uint64_t W, uint64_t c, uint64_t e, uint64_t *stop);
 
+/*
+ * The valid intervals as a section-granular vmemmap_populated() sees them
+ * (before 5f5d6e40a01e, 5.5): it tests pfn_valid() of section starts only,
+ * so [lo, hi) counts as [ALIGN(lo, S), ALIGN(hi, S)); empty ones drop out.
+ * out may be v.
+ */
+void vp_valid_section_starts(const struct vp_pfn_interval *v, unsigned n,
+			     uint64_t S, struct vp_pfn_interval *out,
+			     unsigned *nout);
+
 /* Pfns of [lo, hi) whose memmap some run of the state maps. */
 uint64_t vp_state_covered(const struct vp_mem_state *st, uint64_t lo,
 			  uint64_t hi);

@@ -164,6 +164,30 @@ static enum vp_status compound_pfns(const struct vp_input *in,
 	return VP_OK;
 }
 
+/*
+ * The populate replays work in whole pfns per vmemmap block (B / sizeof
+ * (struct page)), so a struct page size that does not divide the blocks
+ * (56, 72, 80 bytes: a struct page then straddles two blocks) is not
+ * replayed; nor is x86-64's, whose one-PMD-per-section rule needs 64.
+ * The layout refusals (arch.c, layout.c) come first: they hold for any
+ * size.
+ */
+static enum vp_status struct_page_modelled(const struct vp_input *in,
+					   const struct vp_arch_params *p,
+					   struct vp_error *err)
+{
+	unsigned n = p->struct_page_size;
+
+	if (n == 64 || (in->arch == VP_ARCH_PPC64 && !(n & (n - 1))))
+		return VP_OK;
+	return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
+		       "%u-byte struct pages are not replayed on %s: the vmemmap loops are modelled for %s",
+		       n, vp_arch_name(in->arch),
+		       in->arch == VP_ARCH_PPC64 ?
+			       "struct page sizes that are powers of two (64, 128, 256)" :
+			       "64-byte struct pages only");
+}
+
 /* The byte figures of a device (kernel-model.md §7's definitions). */
 static void derive(const struct vp_arch_params *p, struct vp_device_result *d)
 {
@@ -491,6 +515,7 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 		device_input(in, ds, &din);
 		if ((s = check_input(&din, &res->arch, err)) ||
 		    (s = vp_nd_pfn_init(&din, &res->arch, &d->layout, err)) ||
+		    (s = struct_page_modelled(&din, &res->arch, err)) ||
 		    (s = vp_nvdimm_setup_pfn(&din, &res->arch, &d->layout,
 					     &d->hotadd, err)) ||
 		    (s = compound_pfns(&din, &res->arch, &d->layout,

@@ -24,6 +24,13 @@
  * chunk's own bits count only when its section was already valid before it
  * (another namespace shares the section): then its blocks look populated
  * and are skipped (kernel-model.md D9).
+ *
+ * Before 5f5d6e40a01e (5.5) vmemmap_populated asked pfn_valid() of section
+ * starts only.  A namespace that starts inside a section then finds, at
+ * its second chunk, the block it mapped at its first one "not populated"
+ * (the first section's start pfn is not its own, the second section is
+ * not valid yet) and maps it again, leaking the first copy.  That is not
+ * replayed: mapped_twice() refuses it, naming the block.
  */
 #include "vmemmap.h"
 
@@ -171,6 +178,49 @@ uint64_t vp_untouched_pmds(const struct vp_populate_stats *o, uint64_t W,
 
 /* ---- the init_64.c loop ------------------------------------------------ */
 
+/*
+ * The valid set as init_64.c:vmemmap_populated sees it: every sub-section
+ * from 5f5d6e40a01e (5.5; @6.1 lines 95-115), section starts before it
+ * (@5.4: "for (; start < end; start += PAGES_PER_SECTION * sizeof(struct
+ * page)) if (pfn_valid(...))" from vmemmap_section_start(start)).
+ */
+static void populated_view(const struct vp_kbehaviour *kb, uint64_t S,
+			   const struct vp_mem_state *st,
+			   struct vp_mem_state *view)
+{
+	if (view != st) {
+		view->nvalid = st->nvalid;
+		memcpy(view->valid, st->valid,
+		       st->nvalid * sizeof(st->valid[0]));
+	}
+	if (!kb->populated_subsections)
+		vp_valid_section_starts(view->valid, view->nvalid, S,
+					view->valid, &view->nvalid);
+}
+
+/* The kernel would map block c (of W pfns) although a run maps it
+ * already: only with the section-granular vmemmap_populated (see top). */
+static enum vp_status mapped_twice(const struct vp_populate_ctx *x,
+				   uint64_t c, struct vp_error *err)
+{
+	uint64_t W = x->g->pfns_per_block;
+
+	return vp_fail(err, VP_UNSUPPORTED, 0, INIT64,
+		       "the kernel maps the vmemmap block of pfns %#llx-%#llx a second time and leaks the first copy: before 5f5d6e40a01e (5.5) vmemmap_populated tests section starts only, and this namespace starts inside a section; a double mapping is not replayed (start the namespace on a section boundary, 16 MiB, or plan a kernel from 5.5)",
+		       (unsigned long long)(c * W),
+		       (unsigned long long)(c * W + W - 1));
+}
+
+/* vmemmap_populated() for block c of W pfns. */
+static bool block_populated(const struct vp_populate_ctx *x, uint64_t c)
+{
+	struct vp_mem_state view;
+	uint64_t W = x->g->pfns_per_block;
+
+	populated_view(x->kb, x->g->section_pfns, x->st, &view);
+	return vp_valid_intersects(&view, c * W, c * W + W);
+}
+
 static enum vp_status record(struct vp_populate_ctx *x, uint64_t c, uint64_t n,
 			     enum vp_backing b, uint64_t phys,
 			     struct vp_error *err)
@@ -266,6 +316,7 @@ static enum vp_status populate_segment(struct vp_populate_ctx *x, uint64_t c,
 	memcpy(view.valid, x->st->valid, sizeof(view.valid));
 	if (xlo < xhi && (s = vp_valid_add(&view, xlo, xhi, err)))
 		return s;
+	populated_view(x->kb, x->g->section_pfns, &view, &view);
 	if (x->h->has_altmap)
 		no_cross_window(x->kb, &x->h->altmap, W, &wlo, &whi);
 	for (; c < e; c = stop) {
@@ -275,6 +326,16 @@ static enum vp_status populate_segment(struct vp_populate_ctx *x, uint64_t c,
 					&stop)) {
 			x->out->skipped_blocks += stop - c;
 			continue;
+		}
+		{
+			int i = vp_state_next(x->st, c * W);
+
+			if (i >= 0 && vp_run_lo(&x->st->runs[i]) < stop * W)
+				return mapped_twice(
+					x, vp_run_lo(&x->st->runs[i]) / W > c ?
+						   vp_run_lo(&x->st->runs[i]) / W :
+						   c,
+					err);
 		}
 		/* Unpopulated blocks [c, stop): split at the cross window
 		 * [wlo, whi) into crossing, inside, crossing. */
@@ -316,8 +377,27 @@ static enum vp_status populate_runlength(struct vp_populate_ctx *x,
 	c_start = vp_div_up(pl, W);
 	if (c_start < a_end)
 		c_start = a_end;
-	if ((s = populate_segment(x, b0, a_end, x0lo, x0hi, err)) ||
-	    (s = populate_segment(x, a_end, c_start, 0, 0, err)) ||
+	if ((s = populate_segment(x, b0, a_end, x0lo, x0hi, err)))
+		return s;
+	/* The block holding the second chunk's first pfn e0, when the first
+	 * chunk shares it, is asked again there; only the section-granular
+	 * test can find it unpopulated now (see the top of this file). */
+	if (!x->kb->populated_subsections && e0 < P1 && e0 % W &&
+	    vp_state_find(x->st, e0 / W * W) >= 0) {
+		struct vp_mem_state view;
+		uint64_t e1 = vp_chunk_end(e0, P1, S);
+
+		view.nvalid = x->st->nvalid;
+		memcpy(view.valid, x->st->valid, sizeof(view.valid));
+		if ((s = vp_valid_add(&view, P0, e0, err)) ||
+		    (vp_valid_intersects(x->st, e0, e0 + S) &&
+		     (s = vp_valid_add(&view, e0, e1, err))))
+			return s;
+		populated_view(x->kb, S, &view, &view);
+		if (!vp_valid_intersects(&view, e0 / W * W, e0 / W * W + W))
+			return mapped_twice(x, e0 / W, err);
+	}
+	if ((s = populate_segment(x, a_end, c_start, 0, 0, err)) ||
 	    (s = populate_segment(x, c_start, be, pl > P0 ? xllo : x0lo,
 				  pl > P0 ? xlhi : x0hi, err)))
 		return s;
@@ -340,8 +420,10 @@ static enum vp_status populate_reference(struct vp_populate_ctx *x,
 		if (sec_valid && (s = vp_valid_add(x->st, pfn, pfn + cur, err)))
 			return s;
 		for (c = pfn / W; c * W < pfn + cur; c++) {
-			if (vp_valid_intersects(x->st, c * W, c * W + W))
+			if (block_populated(x, c))
 				continue;	/* counted below */
+			if (vp_state_find(x->st, c * W) >= 0)
+				return mapped_twice(x, c, err);
 			if ((s = populate_one(x, c, err)))
 				return s;
 		}
@@ -463,8 +545,9 @@ static bool altmap_backed(const struct vp_kbehaviour *kb,
 }
 
 /* Frees the mapped blocks describing pfns of [lo, hi) that no longer
- * describe a valid pfn. */
-static enum vp_status free_range(const struct vp_kbehaviour *kb,
+ * describe a valid pfn.  S != 0: powerpc's init_64.c vmemmap_populated,
+ * section-granular before 5f5d6e40a01e (populated_view). */
+static enum vp_status free_range(const struct vp_kbehaviour *kb, uint64_t S,
 				 struct vp_mem_state *st, struct vp_hotadd *h,
 				 uint64_t bound_extra, uint64_t lo, uint64_t hi,
 				 unsigned page_shift,
@@ -472,8 +555,13 @@ static enum vp_status free_range(const struct vp_kbehaviour *kb,
 				 struct vp_error *err)
 {
 	uint64_t pfn = lo;
+	struct vp_mem_state view;
 	enum vp_status s;
 
+	view.nvalid = st->nvalid;
+	memcpy(view.valid, st->valid, st->nvalid * sizeof(st->valid[0]));
+	if (S)
+		populated_view(kb, S, &view, &view);
 	while (pfn < hi) {
 		int i = vp_state_next(st, pfn);
 		struct vp_block_run *r;
@@ -486,7 +574,7 @@ static enum vp_status free_range(const struct vp_kbehaviour *kb,
 		e = vp_div_up(hi, r->unit);
 		if (e > r->first + r->count)
 			e = r->first + r->count;
-		if (vp_blocks_populated(st->valid, st->nvalid, r->unit, c, e,
+		if (vp_blocks_populated(view.valid, view.nvalid, r->unit, c, e,
 					&stop)) {
 			pfn = stop * r->unit;
 			continue;
@@ -519,6 +607,7 @@ enum vp_status vp_vmemmap_free(const struct vp_vmemmap_geom *g,
 			       struct vp_error *err)
 {
 	uint64_t S = g->section_pfns, P0 = h->start_pfn, P1 = h->end_pfn;
+	uint64_t pop_S = g->path == VP_PATH_INIT64 ? S : 0;
 	uint64_t extra = h->altmap.alloc + h->altmap.align, pfn, cur;
 	unsigned i;
 	enum vp_status s = VP_OK;
@@ -531,14 +620,14 @@ enum vp_status vp_vmemmap_free(const struct vp_vmemmap_geom *g,
 		 * remains valid once the whole device is gone. */
 		if ((s = vp_valid_remove(st, P0, P1, err)))
 			return s;
-		s = free_range(kb, st, h, extra, P0, P1, g->page_shift, out,
+		s = free_range(kb, pop_S, st, h, extra, P0, P1, g->page_shift, out,
 			       err);
 	} else {
 		for (pfn = P0; pfn < P1 && !s; pfn += cur) {
 			cur = vp_chunk_end(pfn, P1, S) - pfn;
 			if ((s = vp_valid_remove(st, pfn, pfn + cur, err)))
 				return s;
-			s = free_range(kb, st, h, extra, pfn, pfn + cur,
+			s = free_range(kb, pop_S, st, h, extra, pfn, pfn + cur,
 				       g->page_shift, out, err);
 		}
 	}

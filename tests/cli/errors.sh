@@ -135,6 +135,12 @@ row 64 "--kernel: '5.3': not modelled yet; modelled: 5.4 and later" --device 1T 
 row 64 "devdax map=mem with align 2 MiB on ppc64 kernel 6.3.0 takes the generic compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.3 --page-size 4K
 row 64 "depend on the addr_pfn fix (6.12.110 in the 6.12 line), which is not modelled" --device 1T --mode devdax --map mem --kernel 6.12.117 --page-size 4K
 row 1 "returns -ENXIO: unable to satisfy requested alignment" --device 3M --kernel 6.6
+row 64 "--struct-page-size: '81': out of range; expected a number of bytes, a multiple of 8 from 56 to 256" --device 1T --struct-page-size 81
+row 64 "--struct-page-size: '1K': not a whole number" --device 1T --struct-page-size 1K
+row 1 "nd_pfn_init returns -EINVAL: Memory debug options prevent using pmem for the page map" --device 1T --struct-page-size 80
+row 64 "kernel 5.10.0 with 80-byte struct pages does not build with the NVDIMM pfn driver" --device 1T --struct-page-size 80 --kernel 5.10 --map mem
+row 64 "80-byte struct pages are not replayed on ppc64" --device 1T --struct-page-size 80 --map mem
+row 64 "maps the vmemmap block of pfns 0x40000-0x47fff a second time" --device 16G@0x401200000 --kernel 5.4
 row 64 "--kernel: '4.12': powerpc has no vmem_altmap support before 4.13" --device 1T --kernel 4.12
 row 64 "--kernel: '6.1.2.3': four numeric parts" --device 1T --kernel 6.1.2.3
 row 64 "--kernel: 'latest': expected MAJOR.MINOR[.PATCH][-SUFFIX]" --device 1T --kernel latest

@@ -32,7 +32,7 @@ static uint64_t pick(uint64_t n)
 	return rnd() % n;
 }
 
-static const char *const kernels[] = { "5.14", "6.1.0", "6.1.39",
+static const char *const kernels[] = { "5.4", "5.14", "6.1.0", "6.1.39",
 				       "6.1.192", "6.6", "6.12.117", "6.17" };
 
 int main(void)
@@ -67,7 +67,11 @@ int main(void)
 		/* KFENCE: hash compat align 2M under 16M vmemmap blocks, so
 		 * with --align 64K the altmap runs out (kernel-model.md E9). */
 		in.plat.kfence = pick(4) == 0;
-		vp_kver_parse(kernels[pick(7)], &v);
+		/* 128-byte struct pages (ppc64 replays powers of two): blocks
+		 * then describe half as many pfns. */
+		if (in.arch == VP_ARCH_PPC64 && pick(6) == 0)
+			in.struct_page_size = 128;
+		vp_kver_parse(kernels[pick(8)], &v);
 		vp_kernel_resolve(&v, &in.kernel);
 		if (vp_arch_params(&in, &p, &err))
 			continue;

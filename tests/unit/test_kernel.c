@@ -91,6 +91,31 @@ int main(void)
 		EXPECT_U64(k.b.altmap_free_bound_loose, vers[i].loose_free);
 		EXPECT_U64(k.b.compound_vmemmap, vers[i].compound);
 	}
+	/* 5f5d6e40a01e (5.5, powerpc-5.5-1 pull): vmemmap_populated by
+	 * sub-section; c91d71363084 (6.2, 6.1.12): the struct page size check
+	 * at run time instead of BUILD_BUG_ON (e96f0bf2ec92, 5.4). */
+	{
+		static const struct {
+			const char *v;
+			int subsections, runtime;
+		} p55[] = { { "5.4", 0, 0 }, { "5.4.250", 0, 0 },
+			    { "5.5", 1, 0 }, { "6.1.11", 1, 0 },
+			    { "6.1.12", 1, 1 }, { "6.2", 1, 1 },
+			    { "6.17", 1, 1 } };
+
+		for (i = 0; i < sizeof(p55) / sizeof(p55[0]); i++) {
+			struct vp_kver v;
+			struct vp_kernel k;
+
+			t_case = p55[i].v;
+			vp_kver_parse(p55[i].v, &v);
+			EXPECT_U64(vp_kernel_resolve(&v, &k), VP_KVER_OK);
+			EXPECT_U64(k.b.populated_subsections,
+				   p55[i].subsections);
+			EXPECT_U64(k.b.struct_page_check_runtime,
+				   p55[i].runtime);
+		}
+	}
 	/* 5.7: 6acd7d5ef264 (compat align enforced) and 2522afb86a8c (16 MiB
 	 * region granule), absent from the v5.4 baseline. */
 	{

@@ -847,8 +847,141 @@ static void radix_compound(void)
 	EXPECT_U64(d0()->dram_bytes, M(256));
 }
 
+/* --struct-page-size: radix 64K, with both engines. */
+static enum vp_status plan_sps(enum vp_arch arch, uint64_t size,
+			       uint64_t start, enum vp_map map,
+			       const char *kernel, unsigned sps)
+{
+	struct vp_input in;
+	struct vp_kver v;
+	enum vp_status s, s2;
+	struct vp_error e2;
+
+	vp_input_defaults(&in);
+	in.arch = arch;
+	in.size = size;
+	in.start = start;
+	in.start_given = true;
+	in.map = map;
+	in.struct_page_size = sps;
+	vp_kver_parse(kernel, &v);
+	vp_kernel_resolve(&v, &in.kernel);
+	vp_input_resolve(&in);
+	s = vp_plan(&in, &res, &err);
+	in.engine = VP_ENGINE_REFERENCE;
+	s2 = vp_plan(&in, &ref, &e2);
+	EXPECT_U64(s2, s);
+	if (s == VP_OK && s2 == VP_OK)
+		EXPECT_TRUE(same_device(&ref.dev[0], &res.dev[0]));
+	return s;
+}
+
+/*
+ * sizeof(struct page) other than 64 (drivers/nvdimm/pfn_devs.c:nd_pfn_init):
+ * e96f0bf2ec92 (5.4) BUILD_BUG_ON(sizeof(struct page) >
+ * MAX_STRUCT_PAGE_SIZE); MAX 128 in 6.1.0-6.1.11 (6e9f05dc66f9);
+ * c91d71363084 (6.2, 6.1.12) MAX 64 and, without CONFIG_NVDIMM_KMSAN,
+ * -EINVAL "Memory debug options prevent using pmem for the page map"
+ * for map=dev (@6.1.192 lines 798-804).
+ */
+static void struct_page_size(void)
+{
+	uint64_t dataoff;
+
+	t_case = "80-byte struct pages, map=dev, 6.1.192: -EINVAL";
+	EXPECT_U64(plan_sps(VP_ARCH_PPC64, T(1), T(2), VP_MAP_DEV, "6.1.192",
+			    80), VP_REFUSED);
+	EXPECT_U64(err.kerrno, EINVAL);
+	EXPECT_STR(err.where, "drivers/nvdimm/pfn_devs.c:nd_pfn_init");
+	t_case = "80-byte struct pages, x86-64 map=dev, 6.12.117: -EINVAL";
+	EXPECT_U64(plan_sps(VP_ARCH_X86_64, T(1), G(16), VP_MAP_DEV,
+			    "6.12.117", 80), VP_REFUSED);
+	EXPECT_U64(err.kerrno, EINVAL);
+
+	t_case = "80-byte struct pages on 5.10: BUILD_BUG_ON, no such kernel";
+	EXPECT_U64(plan_sps(VP_ARCH_PPC64, T(1), T(2), VP_MAP_MEM, "5.10",
+			    80), VP_BADINPUT);
+	t_case = "256-byte struct pages on 6.1.5: above its MAX of 128";
+	EXPECT_U64(plan_sps(VP_ARCH_PPC64, T(1), T(2), VP_MAP_DEV, "6.1.5",
+			    256), VP_BADINPUT);
+
+	/* 128-byte struct pages on 6.1.5 (MAX 128), E1's device (1T at 2T,
+	 * radix 64K): npfns = (2^40 - 8K) >> 16 = 2^24 - 1, reserve 128 x
+	 * that = 2 GiB - 128; dataoff = ALIGN(8K + 2G - 128, 2M) = 2G + 2M.
+	 * free = (dataoff - 64K) >> 16 = 32799 pfns.  A 2 MiB block now
+	 * describes 2M / 128 = 16384 pfns (1 GiB): 1024 blocks of 32 pfns.
+	 * The first pads 31 (base + reserve 1 to a multiple of 32), leaving
+	 * exactly 32768 = 1024 x 32; 6.1.5 has the altmap_cross_boundary
+	 * off-by-one, so the last block goes to DRAM: 1023 + 1. */
+	t_case = "128-byte struct pages on 6.1.5, 1T@2T radix";
+	EXPECT_U64(plan_sps(VP_ARCH_PPC64, T(1), T(2), VP_MAP_DEV, "6.1.5",
+			    128), VP_OK);
+	dataoff = G(2) + M(2);
+	EXPECT_U64(d0()->layout.dataoff, dataoff);
+	EXPECT_U64(d0()->layout.usable_bytes, T(1) - dataoff);
+	EXPECT_U64(d0()->hotadd.altmap.free, 32799);
+	EXPECT_U64(d0()->populate.altmap_blocks, 1023);
+	EXPECT_U64(d0()->populate.dram_blocks, 1);
+	EXPECT_U64(d0()->hotadd.altmap.align, 31);
+	EXPECT_U64(d0()->memmap_bytes, G(2));
+	EXPECT_U64(d0()->dram_bytes, M(2));
+
+	/* map=mem on 6.1.192: no reserve, no check; 1T of 64K pages at 128
+	 * bytes = 2 GiB of memmap in 1024 DRAM blocks. */
+	t_case = "128-byte struct pages, map=mem, 6.1.192";
+	EXPECT_U64(plan_sps(VP_ARCH_PPC64, T(1), T(2), VP_MAP_MEM, "6.1.192",
+			    128), VP_OK);
+	EXPECT_U64(d0()->populate.dram_blocks, 1024);
+	EXPECT_U64(d0()->dram_bytes, G(2));
+
+	/* Sizes that do not divide the vmemmap blocks, and x86-64's
+	 * one-PMD-per-section rule: not replayed. */
+	t_case = "56-byte struct pages: not replayed";
+	EXPECT_U64(plan_sps(VP_ARCH_PPC64, T(1), T(2), VP_MAP_MEM, "6.1.192",
+			    56), VP_UNSUPPORTED);
+	t_case = "128-byte struct pages on x86-64: not replayed";
+	EXPECT_U64(plan_sps(VP_ARCH_X86_64, T(1), G(16), VP_MAP_MEM, "6.1.192",
+			    128), VP_UNSUPPORTED);
+}
+
+/*
+ * 5.4: arch/powerpc/mm/init_64.c:vmemmap_populated asks pfn_valid() of
+ * section starts only (until 5f5d6e40a01e, 5.5).  16G at 16G + 18M, radix
+ * 64K: the first chunk [16G+18M, 16G+32M) maps the 2 MiB block of pfns
+ * [0x40000, 0x48000) (2 GiB); the second chunk [16G+32M, 16G+48M) asks
+ * again: section 16G+16M's start pfn is not valid (sub-section 0 is not
+ * the device's), section 16G+32M is not valid yet, so the block is mapped
+ * a second time.  Not replayed: refused, naming the block.  On 5.5 the
+ * sub-section test finds it populated; a section-aligned start is fine on
+ * 5.4 too (E1's device, 1T at 2T: 512 blocks from the altmap, the last one
+ * to DRAM by the off-by-one).
+ */
+static void v54_section_populated(void)
+{
+	t_case = "5.4: a start inside a section maps a block twice";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, G(16), G(16) + M(18), VP_MAP_DEV,
+			"5.4", 0), VP_UNSUPPORTED);
+	EXPECT_STR(err.where, "arch/powerpc/mm/init_64.c:vmemmap_populate");
+	EXPECT_TRUE(strstr(err.msg, "pfns 0x40000-0x47fff") != NULL);
+	t_case = "5.4: hash 64K, the same start";
+	EXPECT_U64(plan(VP_MMU_HASH, 16, G(16), G(16) + M(18), VP_MAP_DEV,
+			"5.4", 0), VP_UNSUPPORTED);
+
+	t_case = "5.5: the same start, one mapping";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, G(16), G(16) + M(18), VP_MAP_DEV,
+			"5.5", 0), VP_OK);
+
+	t_case = "5.4: 1T at 2T (section-aligned)";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), T(2), VP_MAP_DEV, "5.4", 0),
+		   VP_OK);
+	EXPECT_U64(d0()->populate.altmap_blocks, 511);
+	EXPECT_U64(d0()->populate.dram_blocks, 1);
+}
+
 int main(void)
 {
+	v54_section_populated();
+	struct_page_size();
 	radix_compound();
 	before_compat_align();
 	e1_radix_64k_1t();
