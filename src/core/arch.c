@@ -84,6 +84,12 @@ static uint64_t thp_pud_size(const struct vp_input *in)
 
 static uint64_t thp_pmd_size(const struct vp_input *in)
 {
+	/* Before f537669978a7 (5.4): HPAGE_PMD_SIZE by configuration alone,
+	 * 1 << PMD_SHIFT = PAGE_SHIFT + PTE_INDEX_SIZE: hash 64K 16M (8),
+	 * hash 4K 2M (9), radix 2M (5 and 9). */
+	if (!in->kernel.b.align_thp_runtime)
+		return in->mmu == VP_MMU_HASH && in->page_shift == 16 ? SZ_16M :
+									SZ_2M;
 	if (in->mmu == VP_MMU_RADIX)
 		return in->plat.radix_2m ? SZ_2M : 0;
 	if (in->plat.hash_16m && in->page_shift == 16)
@@ -211,7 +217,7 @@ enum vp_status vp_arch_params(const struct vp_input *in,
 	 * MAX_STRUCT_PAGE_SIZE) -- such a kernel does not build with the
 	 * pfn driver (patch texts ids 12259940870, 5926458290). */
 	if (p->struct_page_size > p->reserve_struct_page_size &&
-	    !in->kernel.b.struct_page_check_runtime)
+	    in->kernel.b.struct_page_check == VP_SPS_BUILD)
 		return vp_fail(err, VP_BADINPUT, 0,
 			       "drivers/nvdimm/pfn_devs.c:nd_pfn_init",
 			       "kernel %s with %u-byte struct pages does not build with the NVDIMM pfn driver: BUILD_BUG_ON(sizeof(struct page) > MAX_STRUCT_PAGE_SIZE), which is %u there (e96f0bf2ec92; a run-time check from c91d71363084, 6.2 and 6.1.12)",

@@ -9,15 +9,17 @@
  * package that imported it (6.1.52-1 for the two powerpc fixes) is later.
  * docs/kernel-changes.md has the evidence for each row.
  *
- * The baseline is v5.4: sub-section hot-add (5.3), the altmap boundary
- * test (cf387d9644d8) and the run-time default alignment ("libnvdimm/dax:
- * Pick the right alignment default when creating dax devices", same 5.4
- * pull) are in, and docs/kernel-changes.md finds no change between 5.4 and
- * 6.0 that moves a number except the rows below.  Versions before v5.4 are
- * refused for now: 5.3 has no boundary test and compile-time default
- * alignments, 4.13-5.2 pad namespaces to sections; those rows are not in
- * this table yet, and a planner must not silently answer for a kernel it
- * does not model.  Versions after 6.17 are planned as 6.17, with a caveat.
+ * The baseline is v5.3: sub-section hot-add (the 5.3 series), nd_pfn_init
+ * without section padding (a3619190d62e, with 274b924088e9's end_trunc
+ * from 5.3-rc8), radix 2 MiB vmemmap blocks (89a3496e0664) and hash-4K
+ * base-page blocks are in; the 5.4 rows below add the altmap boundary
+ * test, the run-time default alignment and the struct page build check,
+ * and docs/kernel-changes.md finds no other change between 5.3 and 6.0
+ * that moves a number except the rows below.  Versions before v5.3 are
+ * refused for now: 4.13-5.2 pad namespaces to sections and some of their
+ * changes are not dated (docs/kernel-changes.md, "Unsettled"), and a
+ * planner must not silently answer for a kernel it does not model.
+ * Versions after 6.17 are planned as 6.17, with a caveat.
  */
 #include "kernel.h"
 
@@ -25,19 +27,22 @@
 #include <string.h>
 
 /*
- * Baseline: v5.4 (the rules of the 6.1 source lines cited in layout.c,
- * vmemmap.c and altmap.c, before the rows below):
+ * Baseline: v5.3 (the rules of the 6.1 source lines cited in layout.c,
+ * vmemmap.c and altmap.c, before the rows below; the 5.3 texts are the
+ * "before" sides of the 5.4 patches, docs/kernel-changes.md):
  * - nd_pfn_init aligns the data to max(align, SUBSECTION_SIZE) and checks
  *   no start (pfn_devs.c before 6acd7d5ef264, seen in its diff);
  * - a region's namespace granule is PAGE_SIZE x ways (before
  *   2522afb86a8c);
- * - nd_pfn_init reserves MAX_STRUCT_PAGE_SIZE (64) * npfns, and a
- *   BUILD_BUG_ON(sizeof(struct page) > MAX_STRUCT_PAGE_SIZE) keeps larger
- *   struct pages from building (e96f0bf2ec92, 5.4; patch text id
- *   12259940870);
- * - arch/powerpc/mm/init_64.c:altmap_cross_boundary tests
- *   "start_pfn + nr_pfn > altmap->end_pfn": off by one since it arrived in
- *   cf387d9644d8 (v5.4);
+ * - nd_pfn_init reserves 64 * npfns whatever sizeof(struct page) is (the
+ *   BUILD_BUG_ON comes with e96f0bf2ec92, 5.4; patch text id 12259940870);
+ * - the default --align is HPAGE_PMD_SIZE and the allowed ones PAGE_SIZE
+ *   and HPAGE_PMD_SIZE, by CONFIG_TRANSPARENT_HUGEPAGE alone (the "before"
+ *   side of f537669978a7, id 12103738014);
+ * - arch/powerpc/mm/init_64.c:vmemmap_populate has no boundary test: the
+ *   altmap first, DRAM when it fails (the "before" side of cf387d9644d8,
+ *   id 30279027666); when cf387d9644d8 brings altmap_cross_boundary it
+ *   tests "start_pfn + nr_pfn > altmap->end_pfn", off by one;
  * - arch/powerpc/mm/init_64.c:vmemmap_free uses alt_end =
  *   base_pfn + reserve + free + alloc + align;
  * - there is no compound-page vmemmap yet;
@@ -45,7 +50,7 @@
  *   section starts only (before 5f5d6e40a01e, 5.5: its diff, id
  *   30866348306, and the powerpc-5.5-1 pull, id 22125197922).
  */
-static const struct vp_kbehaviour vp_v54_baseline = {
+static const struct vp_kbehaviour vp_v53_baseline = {
 	.reserve_struct_page_size = 64,
 	.cross_boundary_off_by_one = true,
 	.altmap_free_bound_loose = true,
@@ -59,7 +64,16 @@ static void set_knob(struct vp_kbehaviour *b, enum vp_knob knob,
 	switch (knob) {
 	case VP_KNOB_RESERVE_STRUCT_PAGE_SIZE:
 		b->reserve_struct_page_size = value & 0xffffu;
-		b->struct_page_check_runtime = value >> 16;
+		b->struct_page_check = (enum vp_sps_check)(value >> 16);
+		break;
+	case VP_KNOB_STRUCT_PAGE_CHECK:
+		b->struct_page_check = (enum vp_sps_check)value;
+		break;
+	case VP_KNOB_CROSS_BOUNDARY_TEST:
+		b->cross_boundary_test = value;
+		break;
+	case VP_KNOB_ALIGN_THP_RUNTIME:
+		b->align_thp_runtime = value;
 		break;
 	case VP_KNOB_CROSS_BOUNDARY_OFF_BY_ONE:
 		b->cross_boundary_off_by_one = value;
@@ -105,6 +119,28 @@ static void set_knob(struct vp_kbehaviour *b, enum vp_knob knob,
  * not read from a tagged tree. */
 static const struct vp_kchange vp_table[] = {
 	{
+		.commit = "e96f0bf2ec92",
+		.subject = "libnvdimm/pfn_dev: Add a build check to make sure we notice when struct page size change",
+		.effect = "a kernel whose struct page exceeds MAX_STRUCT_PAGE_SIZE (64) no longer builds with the pfn driver (BUILD_BUG_ON); before, map=dev reserved 64 bytes per pfn whatever the struct page",
+		.mainline_major = 5, .mainline_minor = 4,
+		.knob = VP_KNOB_STRUCT_PAGE_CHECK, .value = VP_SPS_BUILD,
+	},
+	{
+		.commit = "f537669978a7",
+		.subject = "libnvdimm/dax: Pick the right alignment default when creating dax devices",
+		.effect = "default and allowed --align follow has_transparent_hugepage() at run time: hash 4K and hash without 16M pages get PAGE_SIZE; before, HPAGE_PMD_SIZE (2M, hash 64K 16M) was default and allowed",
+		.mainline_major = 5, .mainline_minor = 4,
+		.knob = VP_KNOB_ALIGN_THP_RUNTIME, .value = 1,
+	},
+	{
+		.commit = "cf387d9644d8",
+		.subject = "libnvdimm/altmap: Track namespace boundaries in altmap",
+		.effect = "a vmemmap block that describes pfns outside the device comes from DRAM (altmap_cross_boundary, off by one at the end); before, from the altmap while it had room",
+		.mainline_major = 5, .mainline_minor = 4,
+		.stable = { { 5, 3, 6 } },
+		.knob = VP_KNOB_CROSS_BOUNDARY_TEST, .value = 1,
+	},
+	{
 		.commit = "5f5d6e40a01e",
 		.subject = "powerpc/nvdimm: Update vmemmap_populated to check sub-section range",
 		.effect = "vmemmap_populated tests every sub-section a vmemmap block describes, not only section starts: a namespace that is not section-aligned no longer maps a block twice, or frees one still in use",
@@ -138,7 +174,7 @@ static const struct vp_kchange vp_table[] = {
 		.effect = "map=dev reserves 128 bytes per pfn (MAX_STRUCT_PAGE_SIZE 64 -> 128, KMSAN series)",
 		.mainline_major = 6, .mainline_minor = 1,
 		.knob = VP_KNOB_RESERVE_STRUCT_PAGE_SIZE,
-		.value = VP_MAX_SPS(128, 0),
+		.value = VP_MAX_SPS(128, VP_SPS_BUILD),
 	},
 	{
 		.commit = "c91d71363084",
@@ -147,7 +183,7 @@ static const struct vp_kchange vp_table[] = {
 		.mainline_major = 6, .mainline_minor = 2,
 		.stable = { { 6, 1, 12 } },
 		.knob = VP_KNOB_RESERVE_STRUCT_PAGE_SIZE,
-		.value = VP_MAX_SPS(64, 1),
+		.value = VP_MAX_SPS(64, VP_SPS_RUNTIME),
 	},
 	{
 		.commit = "2045a3b8911b",
@@ -348,7 +384,7 @@ void vp_kernel_apply(struct vp_kernel *k)
 	size_t i, n;
 	const struct vp_kchange *t = vp_kchanges(&n);
 
-	k->b = vp_v54_baseline;
+	k->b = vp_v53_baseline;
 	for (i = 0; i < n; i++) {
 		bool on = vp_kchange_applies(&t[i], &k->ver);
 
@@ -441,7 +477,7 @@ const char *vp_kver_strerror(enum vp_kver_status st)
 	case VP_KVER_TOO_OLD:
 		return "powerpc has no vmem_altmap support before 4.13";
 	case VP_KVER_NOT_MODELLED:
-		return "not modelled yet; modelled: 5.4 and later (5.4 ... 6.17 and their stable releases): 5.3 has no altmap boundary test, 4.13-5.2 pad namespaces to sections";
+		return "not modelled yet; modelled: 5.3 and later (5.3 ... 6.17 and their stable releases): 4.13-5.2 pad namespaces to sections";
 	}
 	return "invalid";
 }

@@ -41,7 +41,14 @@ enum vp_compound {
 
 /* The value of a VP_KNOB_RESERVE_STRUCT_PAGE_SIZE row: MAX_STRUCT_PAGE_SIZE,
  * and whether a larger struct page is refused at run time. */
-#define VP_MAX_SPS(size, runtime) ((size) | ((runtime) ? 0x10000u : 0))
+#define VP_MAX_SPS(size, check) ((size) | ((unsigned)(check) << 16))
+
+/* What nd_pfn_init does about sizeof(struct page) > MAX_STRUCT_PAGE_SIZE. */
+enum vp_sps_check {
+	VP_SPS_NONE,	/* nothing: the reserve is 64 per pfn whatever */
+	VP_SPS_BUILD,	/* e96f0bf2ec92 (5.4): BUILD_BUG_ON, no such kernel */
+	VP_SPS_RUNTIME,	/* c91d71363084 (6.2, 6.1.12): map=dev -EINVAL */
+};
 
 /* What the model needs to know about a kernel.  Each field names the
  * change(s) that set it in kernel.c's table. */
@@ -49,10 +56,16 @@ struct vp_kbehaviour {
 	/* MAX_STRUCT_PAGE_SIZE as used by drivers/nvdimm/pfn_devs.c:nd_pfn_init
 	 * for the on-device memmap reserve: 128 in v6.1..6.1.11, else 64. */
 	unsigned reserve_struct_page_size;
-	/* How nd_pfn_init meets a struct page larger than that: before
-	 * c91d71363084 a BUILD_BUG_ON (e96f0bf2ec92, 5.4), so no such kernel
-	 * builds; from it, map=dev fails with -EINVAL at run time. */
-	bool struct_page_check_runtime;
+	/* How nd_pfn_init meets a struct page larger than that. */
+	enum vp_sps_check struct_page_check;
+	/* cf387d9644d8 (5.4, 5.3.6): arch/powerpc/mm/init_64.c has
+	 * altmap_cross_boundary; before, a block that describes pfns outside
+	 * the device is taken from the altmap like any other. */
+	bool cross_boundary_test;
+	/* f537669978a7 (5.4): nd_pfn_default_alignment and
+	 * nd_pfn_supported_alignments ask has_transparent_hugepage() at run
+	 * time; before, HPAGE_PMD_SIZE whenever CONFIG_TRANSPARENT_HUGEPAGE. */
+	bool align_thp_runtime;
 	/* arch/powerpc/mm/init_64.c:altmap_cross_boundary tests
 	 * start_pfn + nr_pfn > end_pfn instead of ... - 1 > end_pfn. */
 	bool cross_boundary_off_by_one;
@@ -125,6 +138,9 @@ enum vp_knob {
 	VP_KNOB_COMPAT_ALIGN_ENFORCED,
 	VP_KNOB_REGION_ALIGN_16M,
 	VP_KNOB_POPULATED_SUBSECTIONS,
+	VP_KNOB_STRUCT_PAGE_CHECK,
+	VP_KNOB_CROSS_BOUNDARY_TEST,
+	VP_KNOB_ALIGN_THP_RUNTIME,
 };
 
 /* One row per kernel change that moves a number. */
@@ -151,7 +167,7 @@ enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 const char *vp_kver_strerror(enum vp_kver_status st);
 /* The oldest and the newest version whose behaviour is modelled. */
 #define VP_KERNEL_OLDEST_MAJOR 5
-#define VP_KERNEL_OLDEST_MINOR 4
+#define VP_KERNEL_OLDEST_MINOR 3
 #define VP_KERNEL_NEWEST_MAJOR 6
 #define VP_KERNEL_NEWEST_MINOR 17
 /* Whether row r applies to version v (exposed for --explain and tests). */

@@ -71,7 +71,7 @@ enum vp_status vp_nd_pfn_init(const struct vp_input *in,
 	/* pfn_devs.c:nd_pfn_init @6.1 (lines 798-804), from c91d71363084:
 	 * without CONFIG_NVDIMM_KMSAN (page_struct_override) a struct page
 	 * above MAX_STRUCT_PAGE_SIZE cannot live in the reserve. */
-	if (in->map == VP_MAP_DEV &&
+	if (in->map == VP_MAP_DEV && in->kernel.b.struct_page_check == VP_SPS_RUNTIME &&
 	    p->struct_page_size > p->reserve_struct_page_size)
 		return vp_fail(err, VP_REFUSED, EINVAL, PFN_DEV_WHERE,
 			       "Memory debug options prevent using pmem for the page map: sizeof(struct page) %u > MAX_STRUCT_PAGE_SIZE %u (map=mem works)",

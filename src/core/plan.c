@@ -328,7 +328,8 @@ static void device_warnings(struct vp_result *r,
 		     vp_format_iec(d->hotadd.compound_pfns << r->arch.page_shift,
 				   b1, sizeof(b1)),
 		     b1, b1, b1);
-	if (d->hotadd.has_altmap && in->kernel.b.cross_boundary_off_by_one &&
+	if (d->hotadd.has_altmap && in->kernel.b.cross_boundary_test &&
+	    in->kernel.b.cross_boundary_off_by_one &&
 	    r->geom.path == VP_PATH_INIT64)
 		warn(r, "cross_boundary_off_by_one",
 		     "%skernel %s has the altmap_cross_boundary off-by-one (fixed by c8eebc4a99f1 in 6.1.39): a block-aligned device's last block goes to DRAM",

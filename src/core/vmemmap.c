@@ -76,6 +76,9 @@ bool vp_altmap_cross_boundary(const struct vp_kbehaviour *kb,
 			      const struct vp_altmap *a, uint64_t start_pfn,
 			      uint64_t n)
 {
+	/* Before cf387d9644d8 (5.4, 5.3.6) there is no such test. */
+	if (!kb->cross_boundary_test)
+		return false;
 	if (kb->cross_boundary_off_by_one ? start_pfn + n > a->end_pfn :
 					    start_pfn + n - 1 > a->end_pfn)
 		return true;
@@ -91,6 +94,11 @@ static void no_cross_window(const struct vp_kbehaviour *kb,
 {
 	uint64_t top = a->end_pfn + (kb->cross_boundary_off_by_one ? 1 : 2);
 
+	if (!kb->cross_boundary_test) {
+		*lo = 0;
+		*hi = UINT64_MAX;
+		return;
+	}
 	*lo = vp_div_up(a->base_pfn, W);
 	*hi = vp_div_up(top, W) - 1;
 	if (*hi < *lo)

@@ -40,7 +40,10 @@ static const struct {
 	{ "4.12", VP_KVER_TOO_OLD, 0, 0, 0, N },
 	{ "3.10.0", VP_KVER_TOO_OLD, 0, 0, 0, N },
 	{ "4.13", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
-	{ "5.3.18", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
+	{ "5.2.21", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
+	{ "4.18.0-553.el8", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
+	{ "5.3", VP_KVER_OK, 64, 1, 1, N },
+	{ "5.3.18", VP_KVER_OK, 64, 1, 1, N },
 	{ "5.4", VP_KVER_OK, 64, 1, 1, N },
 	{ "5.6.19", VP_KVER_OK, 64, 1, 1, N },
 	/* v5.7 baseline: 64-byte reserve, off-by-one (cf387d9644d8, 5.4),
@@ -91,17 +94,28 @@ int main(void)
 		EXPECT_U64(k.b.altmap_free_bound_loose, vers[i].loose_free);
 		EXPECT_U64(k.b.compound_vmemmap, vers[i].compound);
 	}
-	/* 5f5d6e40a01e (5.5, powerpc-5.5-1 pull): vmemmap_populated by
+	/* The v5.3 baseline and the 5.4 rows: cf387d9644d8 (the boundary
+	 * test; 5.3.6 in the 5.3 line), f537669978a7 (run-time THP
+	 * alignment), e96f0bf2ec92 (BUILD_BUG_ON on struct page size);
+	 * 5f5d6e40a01e (5.5, powerpc-5.5-1 pull): vmemmap_populated by
 	 * sub-section; c91d71363084 (6.2, 6.1.12): the struct page size check
-	 * at run time instead of BUILD_BUG_ON (e96f0bf2ec92, 5.4). */
+	 * at run time. */
 	{
 		static const struct {
 			const char *v;
-			int subsections, runtime;
-		} p55[] = { { "5.4", 0, 0 }, { "5.4.250", 0, 0 },
-			    { "5.5", 1, 0 }, { "6.1.11", 1, 0 },
-			    { "6.1.12", 1, 1 }, { "6.2", 1, 1 },
-			    { "6.17", 1, 1 } };
+			int subsections;
+			enum vp_sps_check check;
+			int cross, thp;
+		} p55[] = { { "5.3", 0, VP_SPS_NONE, 0, 0 },
+			    { "5.3.5", 0, VP_SPS_NONE, 0, 0 },
+			    { "5.3.6", 0, VP_SPS_NONE, 1, 0 },
+			    { "5.4", 0, VP_SPS_BUILD, 1, 1 },
+			    { "5.4.250", 0, VP_SPS_BUILD, 1, 1 },
+			    { "5.5", 1, VP_SPS_BUILD, 1, 1 },
+			    { "6.1.11", 1, VP_SPS_BUILD, 1, 1 },
+			    { "6.1.12", 1, VP_SPS_RUNTIME, 1, 1 },
+			    { "6.2", 1, VP_SPS_RUNTIME, 1, 1 },
+			    { "6.17", 1, VP_SPS_RUNTIME, 1, 1 } };
 
 		for (i = 0; i < sizeof(p55) / sizeof(p55[0]); i++) {
 			struct vp_kver v;
@@ -112,8 +126,9 @@ int main(void)
 			EXPECT_U64(vp_kernel_resolve(&v, &k), VP_KVER_OK);
 			EXPECT_U64(k.b.populated_subsections,
 				   p55[i].subsections);
-			EXPECT_U64(k.b.struct_page_check_runtime,
-				   p55[i].runtime);
+			EXPECT_U64(k.b.struct_page_check, p55[i].check);
+			EXPECT_U64(k.b.cross_boundary_test, p55[i].cross);
+			EXPECT_U64(k.b.align_thp_runtime, p55[i].thp);
 		}
 	}
 	/* 5.7: 6acd7d5ef264 (compat align enforced) and 2522afb86a8c (16 MiB

@@ -978,8 +978,108 @@ static void v54_section_populated(void)
 	EXPECT_U64(d0()->populate.dram_blocks, 1);
 }
 
+/* Hash or radix plan with a given boot RAM and 16M-page setting. */
+static enum vp_status plan_hash(unsigned pshift, uint64_t size, uint64_t start,
+				const char *kernel, bool hash_16m)
+{
+	struct vp_input in;
+	struct vp_kver v;
+
+	vp_input_defaults(&in);
+	in.mmu = VP_MMU_HASH;
+	in.page_shift = pshift;
+	in.size = size;
+	in.start = start;
+	in.start_given = true;
+	in.plat.hash_16m = hash_16m;
+	vp_kver_parse(kernel, &v);
+	vp_kernel_resolve(&v, &in.kernel);
+	return vp_plan(&in, &res, &err);
+}
+
+/*
+ * v5.3, the "before" sides of the 5.4 patches (docs/kernel-changes.md):
+ * - arch/powerpc/mm/init_64.c:vmemmap_populate has no altmap_cross_boundary
+ *   (cf387d9644d8, 5.4 and 5.3.6): every block comes from the altmap while
+ *   it has room, DRAM after;
+ * - drivers/nvdimm/pfn_devs.c: the default --align is HPAGE_PMD_SIZE by
+ *   CONFIG_TRANSPARENT_HUGEPAGE alone (f537669978a7, 5.4);
+ * - no struct page size check (e96f0bf2ec92, 5.4).
+ */
+static void v53(void)
+{
+	/* E1's device on 5.3: the layout is 5.4's (dataoff 1G + 2M, free
+	 * 16415, pad 31, room 16384 = 512 x 32), and with no boundary test
+	 * the last block, which 5.4's off-by-one sends to DRAM, comes from
+	 * the altmap: 512 altmap blocks, no DRAM. */
+	t_case = "5.3: 1T@2T radix, no boundary test";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), T(2), VP_MAP_DEV, "5.3", 0),
+		   VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, G(1) + M(2));
+	EXPECT_U64(d0()->populate.altmap_blocks, 512);
+	EXPECT_U64(d0()->populate.dram_blocks, 0);
+	EXPECT_U64(d0()->populate.cross_blocks, 0);
+	t_case = "5.3.6: the boundary test backported";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, T(1), T(2), VP_MAP_DEV, "5.3.6", 0),
+		   VP_OK);
+	EXPECT_U64(d0()->populate.altmap_blocks, 511);
+	EXPECT_U64(d0()->populate.dram_blocks, 1);
+
+	/* 16G at 17G (section-aligned, not block-aligned), radix 64K:
+	 * npfns = (16G - 8K) >> 16 = 262143, dataoff = ALIGN(8K + 64 x
+	 * 262143, 2M) = 18M, free = (18M - 64K) >> 16 = 287.  The device
+	 * spans the 2 GiB blocks 8 (16-18G) to 16 (32-34G): 9 blocks.
+	 * base_pfn = 17G >> 16 = 278528, reserve 1: the first 32-pfn request
+	 * pads 31, leaving 256 = 8 blocks.  5.3: blocks 8..15 from the altmap,
+	 * block 16 falls back to DRAM.  5.4: blocks 8 and 16 cross the device
+	 * (DRAM), 9..15 from the altmap. */
+	t_case = "5.3: 16G@17G radix, edge blocks from the altmap";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, G(16), G(17), VP_MAP_DEV, "5.3", 0),
+		   VP_OK);
+	EXPECT_U64(d0()->hotadd.altmap.free, 287);
+	EXPECT_U64(d0()->populate.altmap_blocks, 8);
+	EXPECT_U64(d0()->populate.fallback_blocks, 1);
+	EXPECT_U64(d0()->populate.dram_blocks, 1);
+	EXPECT_U64(d0()->hotadd.altmap.align, 31);
+	t_case = "5.4: 16G@17G radix, edge blocks cross";
+	EXPECT_U64(plan(VP_MMU_RADIX, 16, G(16), G(17), VP_MAP_DEV, "5.4", 0),
+		   VP_OK);
+	EXPECT_U64(d0()->populate.altmap_blocks, 7);
+	EXPECT_U64(d0()->populate.cross_blocks, 2);
+	EXPECT_U64(d0()->populate.dram_blocks, 2);
+
+	/* Default --align on hash: 5.3 HPAGE_PMD_SIZE by configuration,
+	 * 1 << (PAGE_SHIFT + H_PTE_INDEX_SIZE): 4K pages 2M (9), 64K pages
+	 * 16M (8) even without 16M pages; 5.4 asks has_transparent_hugepage()
+	 * (hash: 16M pages and a 16M PMD, 64K only), else PAGE_SIZE. */
+	t_case = "5.3: hash 4K default align 2M";
+	EXPECT_U64(plan_hash(12, G(16), G(16), "5.3", true), VP_OK);
+	EXPECT_U64(d0()->layout.align, M(2));
+	t_case = "5.4: hash 4K default align 4K";
+	EXPECT_U64(plan_hash(12, G(16), G(16), "5.4", true), VP_OK);
+	EXPECT_U64(d0()->layout.align, K(4));
+	t_case = "5.3: hash 64K without 16M pages, default align 16M";
+	EXPECT_U64(plan_hash(16, G(16), G(16), "5.3", false), VP_OK);
+	EXPECT_U64(d0()->layout.align, M(16));
+	t_case = "5.4: hash 64K without 16M pages, default align 64K";
+	EXPECT_U64(plan_hash(16, G(16), G(16), "5.4", false), VP_OK);
+	EXPECT_U64(d0()->layout.align, K(64));
+
+	/* 128-byte struct pages on 5.3: no check, the reserve stays 64 per
+	 * pfn.  1T@2T radix: a 2M block describes 16384 pfns, 1024 blocks of
+	 * 32 pfns; free 16415, pad 31, room 16384 = 512 blocks: the other
+	 * 512 fall back to DRAM (1 GiB). */
+	t_case = "5.3: 128-byte struct pages outgrow the reserve";
+	EXPECT_U64(plan_sps(VP_ARCH_PPC64, T(1), T(2), VP_MAP_DEV, "5.3", 128),
+		   VP_OK);
+	EXPECT_U64(d0()->populate.altmap_blocks, 512);
+	EXPECT_U64(d0()->populate.fallback_blocks, 512);
+	EXPECT_U64(d0()->dram_bytes, G(1));
+}
+
 int main(void)
 {
+	v53();
 	v54_section_populated();
 	struct_page_size();
 	radix_compound();
