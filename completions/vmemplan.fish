@@ -20,7 +20,7 @@ complete -c vmemplan -s a -l align -x -d 'Namespace alignment (ndctl --align)' \
 complete -c vmemplan -l arch -x -d 'Architecture' \
     -a "ppc64\t'64-bit powerpc (default)' ppc64le\t'64-bit little-endian powerpc' x86_64\t'x86-64, 4K pages'"
 complete -c vmemplan -s k -l kernel -x -d 'Kernel version MAJOR.MINOR[.PATCH][-SUFFIX]' \
-    -a "6.1.192\t'Default, Debian 12' 6.1.184\t'No compound-page vmemmap on powerpc' 6.1.45\t'Both altmap fixes' 6.1.39\t'Cross-boundary fix' 6.1.12\t'First with a 64-byte reserve' 6.1.0\t'128-byte reserve, off-by-one' 5.4\t'Oldest modelled, before memremap_compat_align' 5.14\t'RHEL 9, SLES 15' 5.15\t'Ubuntu 22.04' 6.6\t'Radix PMD and PTE vmemmap path' 6.8\t'Ubuntu 24.04' 6.12.117\t'Debian 12 backports' 6.15\t'Radix start aligned to PAGE_SIZE' 6.17\t'Newest modelled'"
+    -a "6.1.192\t'Default, Debian 12' 6.1.184\t'No compound-page vmemmap on powerpc' 6.1.45\t'Both altmap fixes' 6.1.39\t'Cross-boundary fix' 6.1.12\t'First with a 64-byte reserve' 6.1.0\t'128-byte reserve, off-by-one' 5.3\t'Oldest modelled, no altmap boundary test' 5.4\t'Section-granular vmemmap_populated, before memremap_compat_align' 5.14\t'RHEL 9, SLES 15' 5.15\t'Ubuntu 22.04' 6.6\t'Radix PMD and PTE vmemmap path' 6.8\t'Ubuntu 24.04' 6.12.117\t'Debian 12 backports' 6.15\t'Radix start aligned to PAGE_SIZE' 6.17\t'Newest modelled'"
 complete -c vmemplan -s m -l mmu -x -d 'powerpc MMU mode' \
     -a "radix\t'Radix MMU (default)' hash\t'Hashed page table MMU'"
 complete -c vmemplan -s p -l page-size -x -d 'Base page size' \
@@ -41,7 +41,7 @@ complete -c vmemplan -l sysroot -x -a '(__fish_complete_directories)' -d 'Node s
 complete -c vmemplan -l explain -d 'List the modelled kernel changes and which apply'
 complete -c vmemplan -l kfence -d 'The kernel has KFENCE or debug_pagealloc'
 complete -c vmemplan -l radix-only -d 'The kernel is built without the hash MMU'
-complete -c vmemplan -l struct-page-size -x -d 'sizeof(struct page) of the kernel build' -a "56 64 72 80 128"
+complete -c vmemplan -l struct-page-size -x -d 'sizeof(struct page) of the kernel build' -a "64 80 128 256"
 complete -c vmemplan -l la57 -d 'x86_64 with 5-level paging'
 complete -c vmemplan -l ram -x -d 'A range of boot RAM, SIZE@START' -a "1G@0 4G@0 64G@0"
 complete -c vmemplan -l plan -r -F -d 'A JSON plan of devices and add/remove steps'

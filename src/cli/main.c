@@ -165,8 +165,11 @@ int main(int argc, char **argv)
 			status = VP_EXIT_IO;
 		break;
 	case VP_REFUSED:
+		/* A refusal returns an errno; a failure without one (an oops)
+		 * is no refusal. */
 		if (err.where)
-			fprintf(stderr, "vmemplan: the kernel would refuse this layout: %s%s%s: %s\n",
+			fprintf(stderr, "vmemplan: the kernel would %s this layout: %s%s%s: %s\n",
+				err.kerrno ? "refuse" : "fail on",
 				err.where, err.kerrno ? " returns -" : "",
 				vp_errno_name(err.kerrno), err.msg);
 		else
@@ -181,7 +184,9 @@ int main(int argc, char **argv)
 	case VP_UNSUPPORTED:
 		fprintf(stderr, "vmemplan: %s%s%s\n", err.where ? err.where : "",
 			err.where ? ": " : "", err.msg);
-		fprintf(stderr, "Try `vmemplan --help' or `vmemplan --usage' for more information.\n");
+		/* Not modelled is no usage mistake: no pointer to --help. */
+		if (err.status == VP_BADINPUT)
+			fprintf(stderr, "Try `vmemplan --help' or `vmemplan --usage' for more information.\n");
 		status = VP_EXIT_USAGE;
 		break;
 	case VP_INTERNAL:

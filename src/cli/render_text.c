@@ -44,7 +44,11 @@ static const char *blocks(uint64_t n)
 static void counts(char *buf, size_t len, const struct vp_result *r,
 		   uint64_t blocks_n, uint64_t pages_n, uint64_t compound_n)
 {
-	if (compound_n)
+	if (compound_n && pages_n)
+		snprintf(buf, len, "%" PRIu64 " compound page%s x 2 pages + %" PRIu64 " page%s",
+			 compound_n, compound_n == 1 ? "" : "s", pages_n,
+			 pages_n == 1 ? "" : "s");
+	else if (compound_n)
 		snprintf(buf, len, "%" PRIu64 " compound page%s x 2 pages",
 			 compound_n, compound_n == 1 ? "" : "s");
 	else if (r->geom.path == VP_PATH_INIT64)
@@ -232,7 +236,7 @@ int vp_render_explain(FILE *f, const struct vp_kernel *k)
 	const struct vp_kchange *t = vp_kchanges(&n);
 	char why[96];
 
-	line(&o, "Kernel %s: the changes vmemplan models, from the v5.4 baseline",
+	line(&o, "Kernel %s: the changes vmemplan models, from the v5.3 baseline",
 	     k->name);
 	blank(&o);
 	for (i = 0; i < n; i++) {
@@ -254,11 +258,12 @@ static bool hazards(const struct vp_result *r)
 {
 	static const char *const codes[] = { "foreign_altmap", "altmap_kept",
 					     "foreign_pages_freed",
-					     "unbacked_vmemmap" };
+					     "unbacked_vmemmap",
+					     "memmap_freed_in_use" };
 	unsigned i, j;
 
 	for (i = 0; i < r->nwarn; i++)
-		for (j = 0; j < 4; j++)
+		for (j = 0; j < sizeof(codes) / sizeof(codes[0]); j++)
 			if (strcmp(r->warn[i].code, codes[j]) == 0)
 				return true;
 	return false;

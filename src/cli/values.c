@@ -159,7 +159,7 @@ int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 		if (ps != VP_PARSE_OK || strpbrk(text, "KMGTPEkmgtpe"))
 			return bad(msg, len, k, text,
 				   ps != VP_PARSE_OK ? vp_parse_strerror(ps) :
-						       "not a whole number");
+						       "a plain number of bytes, without a unit");
 		if (v < 56 || v > 256 || v % 8)
 			return bad(msg, len, k, text, "out of range");
 		in->struct_page_size = (unsigned)v;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The table of kernel changes.  The baseline is the tag v6.1 as released;
- * every row after it is a change that moves a number, with the first
+ * The table of kernel changes.  Every row after the baseline (below) is a
+ * change that moves a number, with the first
  * mainline tag that has it and the first upstream stable release that
  * carries the backport.  Stable releases are read from Debian's
  * changelog.Debian.gz (linux-source-6.1 6.1.192-2), which files each

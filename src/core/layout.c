@@ -89,6 +89,16 @@ enum vp_status vp_nd_pfn_init(const struct vp_input *in,
 			       "the data offset overflows 64 bits");
 	}
 	out->dataoff = t - S;
+	/* A namespace that holds no multiple of the data alignment has an
+	 * end_trunc larger than itself.  Before 6.6 the data offset then
+	 * exceeds the size (-ENXIO below); from e96d9a938e89 the kernel's
+	 * "size - end_trunc" wraps around, the test passes and sb.npfns wraps
+	 * too: what happens next is not modelled. */
+	if (out->end_trunc > Z && in->kernel.b.enxio_excludes_end_trunc)
+		return vp_fail(err, VP_UNSUPPORTED, 0, PFN_DEV_WHERE,
+			       "the namespace [%#llx, %#llx) holds no multiple of its %llu-byte data alignment: end_trunc exceeds the size, nd_pfn_init's size - end_trunc wraps around (6.6 and later) and the kernel's next steps are not modelled; ndctl refuses a size that is not a multiple of --align",
+			       (unsigned long long)S, (unsigned long long)end,
+			       (unsigned long long)out->data_align);
 	/* e96d9a938e89 (6.6, "Prevent the creation of zero-sized
 	 * namespaces", pfn_devs.c line 818 @6.12): dataoff >= size - end_trunc. */
 	if (out->dataoff >= (in->kernel.b.enxio_excludes_end_trunc ?
@@ -101,9 +111,10 @@ enum vp_status vp_nd_pfn_init(const struct vp_input *in,
 			       (unsigned long long)Z,
 			       in->kernel.b.enxio_excludes_end_trunc ?
 				       " less end_trunc" : "");
-	/* S + dataoff and S + Z - end_trunc are both data_align multiples and
-	 * S + dataoff < S + Z, so this cannot go negative; before 6.6 it can
-	 * be 0 (a zero-sized device, which e96d9a938e89 then refused). */
+	/* S + dataoff and S + Z - end_trunc are both data_align multiples:
+	 * before 6.6, S + dataoff < S + Z puts the first at or below the
+	 * second (a zero-sized device is possible, which e96d9a938e89 then
+	 * refused); from 6.6 the test above says so directly. */
 	out->npfns = (Z - out->dataoff - out->end_trunc) >> p->page_shift;
 	out->usable_bytes = Z - out->start_pad - out->end_trunc - out->dataoff;
 	return VP_OK;

@@ -214,9 +214,11 @@ static enum vp_status mapped_twice(const struct vp_populate_ctx *x,
 	uint64_t W = x->g->pfns_per_block;
 
 	return vp_fail(err, VP_UNSUPPORTED, 0, INIT64,
-		       "the kernel maps the vmemmap block of pfns %#llx-%#llx a second time and leaks the first copy: before 5f5d6e40a01e (5.5) vmemmap_populated tests section starts only, and this namespace starts inside a section; a double mapping is not replayed (start the namespace on a section boundary, 16 MiB, or plan a kernel from 5.5)",
+		       "the kernel maps the vmemmap block of pfns %#llx-%#llx a second time and leaks the first copy: before 5f5d6e40a01e (5.5) vmemmap_populated asks only about the section-start pfns the block describes, and none of them is valid yet; a double mapping is not replayed (namespaces on section boundaries, %llu MiB, avoid it)",
 		       (unsigned long long)(c * W),
-		       (unsigned long long)(c * W + W - 1));
+		       (unsigned long long)(c * W + W - 1),
+		       (unsigned long long)((x->g->section_pfns <<
+					     x->g->page_shift) >> 20));
 }
 
 /* vmemmap_populated() for block c of W pfns. */
@@ -586,6 +588,16 @@ static enum vp_status free_range(const struct vp_kbehaviour *kb, uint64_t S,
 					&stop)) {
 			pfn = stop * r->unit;
 			continue;
+		}
+		if (S) {	/* blocks of [c, stop) that still describe valid pfns */
+			uint64_t b = c, bs;
+
+			while (b < stop) {
+				if (vp_blocks_populated(st->valid, st->nvalid,
+							r->unit, b, stop, &bs))
+					out->in_use_blocks += bs - b;
+				b = bs > b ? bs : b + 1;
+			}
 		}
 		phys = r->phys_pfn + (c - r->first) * r->nr;
 		if (r->backing == VP_BACK_ALTMAP &&

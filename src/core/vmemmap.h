@@ -78,6 +78,11 @@ struct vp_free_stats {
 	 * device's altmap bound): device memory in the buddy allocator. */
 	uint64_t foreign_blocks;
 	uint64_t foreign_bytes;
+	/* Blocks freed although they still describe valid pfns: only with the
+	 * section-granular vmemmap_populated before 5f5d6e40a01e (5.5), when
+	 * another namespace's pfns sit in a section whose start is not valid;
+	 * that namespace's memmap is then unmapped under it. */
+	uint64_t in_use_blocks;
 };
 
 void vp_vmemmap_geom(const struct vp_arch_params *p,

@@ -136,7 +136,7 @@ row 64 "devdax map=mem with align 2 MiB on ppc64 kernel 6.3.0 takes the generic 
 row 64 "depend on the addr_pfn fix (6.12.110 in the 6.12 line), which is not modelled" --device 1T --mode devdax --map mem --kernel 6.12.117 --page-size 4K
 row 1 "returns -ENXIO: unable to satisfy requested alignment" --device 3M --kernel 6.6
 row 64 "--struct-page-size: '81': out of range; expected a number of bytes, a multiple of 8 from 56 to 256" --device 1T --struct-page-size 81
-row 64 "--struct-page-size: '1K': not a whole number" --device 1T --struct-page-size 1K
+row 64 "--struct-page-size: '1K': a plain number of bytes, without a unit" --device 1T --struct-page-size 1K
 row 1 "nd_pfn_init returns -EINVAL: Memory debug options prevent using pmem for the page map" --device 1T --struct-page-size 80
 row 64 "kernel 5.10.0 with 80-byte struct pages does not build with the NVDIMM pfn driver" --device 1T --struct-page-size 80 --kernel 5.10 --map mem
 row 64 "80-byte struct pages are not replayed on ppc64" --device 1T --struct-page-size 80 --map mem

@@ -391,9 +391,9 @@ while read -r name mmu size start mode map align; do
 		verr=${verr%%$'\n'*}
 		verr=$(errno_of "${verr:-none}")
 		# the probe oopsed (oops=panic ended the boot); vmemplan says
-		# the kernel "oopses"
+		# the kernel oopsed
 		[ -z "$oopsed" ] || kerr=oops
-		grep -q 'oopses' "$WORK/$name.err" && verr=oops
+		grep -q 'oops' "$WORK/$name.err" && verr=oops
 		check "$name" "refused (ndctl rc, vmemplan rc)" \
 			"$([ "$create_rc" != 0 ] && echo yes || echo no)" \
 			"$([ "$vrc" = 1 ] && echo yes || echo no)"

@@ -43,6 +43,7 @@ static inline bool same_populate(const struct vp_populate_stats *a,
 	       a->altmap_pages == b->altmap_pages &&
 	       a->dram_pages == b->dram_pages &&
 	       a->compound_blocks == b->compound_blocks &&
+	       a->shared_blocks == b->shared_blocks &&
 	       a->premapped_pfns == b->premapped_pfns &&
 	       a->mapped_pfns == b->mapped_pfns &&
 	       a->dram_bytes == b->dram_bytes &&

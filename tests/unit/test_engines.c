@@ -108,7 +108,8 @@ int main(void)
 		      in.kernel.b.compound_vmemmap != VP_COMPOUND_NONE) ||
 		     (in.arch == VP_ARCH_PPC64 && in.mmu == VP_MMU_RADIX &&
 		      in.kernel.b.radix_own_populate &&
-		      (lay.align >> p.page_shift) * 64 > 2 * p.page_size)))
+		      (lay.align >> p.page_shift) * p.struct_page_size >
+			      2 * p.page_size)))
 			h1.compound_pfns = lay.align >> p.page_shift;
 		/* Neighbours: up to 3 valid sub-section aligned ranges around
 		 * the device, some sharing its first or last section. */

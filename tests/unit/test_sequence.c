@@ -407,8 +407,44 @@ static void refusals(void)
 	EXPECT_U64(res.in.plat.boot_ram_bytes, G(10));
 }
 
+/*
+ * 5.4, hash 64K without 16M pages: 64K blocks of W = 1024 pfns (64 MiB),
+ * 16 MiB sections of 256 pfns.  a = 18M at 16G = pfns [262144, 262432),
+ * b = 14M right after = [262432, 262656): both in block 256 (pfns
+ * 262144-263167), and the section at pfn 262400 holds a's sub-section 0
+ * and b's sub-sections 1-7.  Removing a: after its first chunk the block
+ * still sees the section start 262400 valid (a's, not yet removed); after
+ * its second chunk no section start of the block is valid, so
+ * vmemmap_populated (section starts only before 5f5d6e40a01e) says no and
+ * the block is freed, though b's pfns are valid: memmap_freed_in_use.  On
+ * 5.5 the sub-section test keeps it.
+ */
+static void v54_freed_in_use(void)
+{
+	unsigned a, b;
+	const char *k[] = { "5.4", "5.5" };
+	unsigned i;
+
+	for (i = 0; i < 2; i++) {
+		t_case = k[i];
+		setup(VP_MMU_HASH, 16, k[i]);
+		in.plat.hash_16m = false;
+		a = dev("a", M(18), G(16), VP_MAP_DEV);
+		b = dev("b", M(14), G(16) + M(18), VP_MAP_DEV);
+		step(VP_STEP_ADD, a);
+		step(VP_STEP_ADD, b);
+		step(VP_STEP_REMOVE, a);
+		step(VP_STEP_REMOVE, b);
+		EXPECT_U64(run(), VP_OK);
+		EXPECT_U64(res.step[2].freed.in_use_blocks, i == 0 ? 1 : 0);
+		EXPECT_U64(res.step[2].freed.dram_blocks, i == 0 ? 1 : 0);
+		EXPECT_TRUE(warned("memmap_freed_in_use") == (i == 0));
+	}
+}
+
 int main(void)
 {
+	v54_freed_in_use();
 	hash_shared_block();
 	radix_eras_readd();
 	d9_unbacked();
