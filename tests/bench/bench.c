@@ -41,32 +41,37 @@ struct bcase {
 	const char *args;	/* the same plan on the command line */
 	const char *kernel;	/* NULL: the default */
 	bool x86;		/* --arch x86_64 (4K pages, no MMU choice) */
+	uint64_t compound;	/* non-zero: devdax map=mem with this align */
 };
 
 /* The largest device: from 16 GiB to 2^MAX_PHYSMEM_BITS (51). */
 #define MAXSZ ((1ULL << 51) - G(16))
 
 static const struct bcase cases[] = {
-	{ "1 GiB, radix 64K", VP_MMU_RADIX, 16, G(1), G(16), "--device 1G", NULL, false },
-	{ "1 TiB, radix 64K", VP_MMU_RADIX, 16, T(1), G(16), "--device 1T", NULL, false },
-	{ "64 TiB, radix 64K", VP_MMU_RADIX, 16, T(64), G(16), "--device 64T", NULL, false },
+	{ "1 GiB, radix 64K", VP_MMU_RADIX, 16, G(1), G(16), "--device 1G", NULL, false, 0 },
+	{ "1 TiB, radix 64K", VP_MMU_RADIX, 16, T(1), G(16), "--device 1T", NULL, false, 0 },
+	{ "64 TiB, radix 64K", VP_MMU_RADIX, 16, T(64), G(16), "--device 64T", NULL, false, 0 },
 	{ "2 PiB - 16 GiB, radix 64K", VP_MMU_RADIX, 16, MAXSZ, G(16),
-	  "--device 2251782633816064", NULL, false },
+	  "--device 2251782633816064", NULL, false, 0 },
 	{ "64 TiB, radix 4K, misaligned edges", VP_MMU_RADIX, 12, T(64),
-	  G(16) + (2ULL << 20), "--device 64T@0x400200000 --page-size 4K", NULL, false },
+	  G(16) + (2ULL << 20), "--device 64T@0x400200000 --page-size 4K", NULL, false, 0 },
 	{ "2 PiB - 16 GiB, hash 4K", VP_MMU_HASH, 12, MAXSZ, G(16),
-	  "--device 2251782633816064 --page-size 4K --mmu hash", NULL, false },
+	  "--device 2251782633816064 --page-size 4K --mmu hash", NULL, false, 0 },
 	{ "64 TiB, radix 4K, misaligned, 6.12.117", VP_MMU_RADIX, 12, T(64),
 	  G(16) + (2ULL << 20),
 	  "--device 64T@0x400200000 --page-size 4K --kernel 6.12.117",
-	  "6.12.117", false },
+	  "6.12.117", false, 0 },
 	{ "2 PiB - 18 GiB, radix 64K, misaligned, 6.12.117", VP_MMU_RADIX, 16,
 	  MAXSZ - G(2), G(16) + (2ULL << 20),
 	  "--device 2251780486332416@0x400200000 --kernel 6.12.117",
-	  "6.12.117", false },
+	  "6.12.117", false, 0 },
 	{ "32 TiB, x86_64, misaligned edges", VP_MMU_RADIX, 12, T(32),
 	  G(16) + (2ULL << 20), "--device 32T@0x400200000 --arch x86_64",
-	  NULL, true },
+	  NULL, true, 0 },
+	{ "1 PiB, radix 64K devdax map=mem 1G, 6.12.117", VP_MMU_RADIX, 16,
+	  1ULL << 50, 1ULL << 50,
+	  "--device 1P@1P --mode devdax --map mem --align 1G --kernel 6.12.117",
+	  "6.12.117", false, G(1) },
 };
 
 /* Seconds per plan: repeat until at least min_s has passed (once at least). */
@@ -90,6 +95,11 @@ static double time_plan(const struct bcase *c, enum vp_engine e, double min_s,
 	in.page_shift = c->pshift;
 	if (c->x86)
 		in.arch = VP_ARCH_X86_64;
+	if (c->compound) {
+		in.mode = VP_MODE_DEVDAX;
+		in.map = VP_MAP_MEM;
+		in.align = c->compound;
+	}
 	in.size = c->size;
 	in.start = c->start;
 	in.start_given = true;
