@@ -346,6 +346,10 @@ int vp_render_text(FILE *f, const struct vp_result *r, bool bytes)
 	line(&o, "%s namespace, map=%s, align %s", vp_mode_name(in->mode),
 	     vp_map_name(in->map),
 	     sz(&o, in->align ? in->align : r->arch.default_align));
+	if (r->arch.struct_page_size != 64)
+		line(&o, "sizeof(struct page) %u bytes (--struct-page-size); MAX_STRUCT_PAGE_SIZE %u",
+		     r->arch.struct_page_size,
+		     r->arch.reserve_struct_page_size);
 	if (in->host.used) {
 		const struct vp_host *hh = &in->host;
 		const struct vp_host_fact *facts[] = { &hh->arch, &hh->page_size,
