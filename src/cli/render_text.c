@@ -151,8 +151,11 @@ static void device(struct out *o, const struct vp_result *r,
 		     d->start_given ? "" : ", default start");
 	blank(o);
 	line(o, "Layout (nd_pfn_init)");
+	/* Before 6acd7d5ef264 (5.7): max(align, SUBSECTION_SIZE). */
 	row(o, "data alignment", sz(o, l->data_align),
-	     "max(align, memremap_compat_align)");
+	    r->in.kernel.b.compat_align_enforced ?
+		    "max(align, memremap_compat_align)" :
+		    "max(align, SUBSECTION_SIZE)");
 	row(o, "dataoff", sz(o, l->dataoff),
 	     d->hotadd.has_altmap ? "info block + memmap reserve, aligned" :
 				    "info block, aligned");
