@@ -141,7 +141,12 @@ static enum vp_status populate_chunk(struct vp_populate_ctx *x, uint64_t pfn,
 	return VP_OK;
 }
 
-/* The chunks of [lo, hi), one section at a time, as __add_pages cuts them. */
+static enum vp_status compound_chunk(struct vp_populate_ctx *x, uint64_t pfn,
+				     uint64_t end, struct vp_error *err);
+
+/* The chunks of [lo, hi), one section at a time, as __add_pages cuts them,
+ * each through radix__vmemmap_populate or, for compound pages,
+ * vmemmap_populate_compound_pages (__populate_section_memmap). */
 static enum vp_status populate_chunks(struct vp_populate_ctx *x, uint64_t lo,
 				      uint64_t hi, bool mark_valid,
 				      struct vp_error *err)
@@ -151,7 +156,9 @@ static enum vp_status populate_chunks(struct vp_populate_ctx *x, uint64_t lo,
 
 	for (pfn = lo; pfn < hi; pfn += cur) {
 		cur = vp_chunk_end(pfn, hi, S) - pfn;
-		if ((s = populate_chunk(x, pfn, pfn + cur, err)))
+		s = x->h->compound_pfns ? compound_chunk(x, pfn, pfn + cur, err) :
+					  populate_chunk(x, pfn, pfn + cur, err);
+		if (s)
 			return s;
 		if (mark_valid && (s = vp_valid_add(x->st, pfn, pfn + cur, err)))
 			return s;
@@ -368,23 +375,6 @@ static enum vp_status compound_chunk(struct vp_populate_ctx *x, uint64_t pfn,
 	return VP_OK;
 }
 
-static enum vp_status compound_chunks(struct vp_populate_ctx *x, uint64_t lo,
-				      uint64_t hi, bool mark_valid,
-				      struct vp_error *err)
-{
-	uint64_t S = x->g->section_pfns, pfn, cur;
-	enum vp_status s;
-
-	for (pfn = lo; pfn < hi; pfn += cur) {
-		cur = vp_chunk_end(pfn, hi, S) - pfn;
-		if ((s = compound_chunk(x, pfn, pfn + cur, err)))
-			return s;
-		if (mark_valid && (s = vp_valid_add(x->st, pfn, pfn + cur, err)))
-			return s;
-	}
-	return VP_OK;
-}
-
 /* The runlength engine: a start inside a compound page literally, then
  * clean compound pages in stretches, the others literally.  The range
  * ends on a multiple of n (nd_pfn_init's end_trunc aligns it to align). */
@@ -396,7 +386,7 @@ static enum vp_status compound_runlength(struct vp_populate_ctx *x,
 	enum vp_status s;
 
 	if (P0 % n &&
-	    (s = compound_chunks(x, P0, c * n < P1 ? c * n : P1, false, err)))
+	    (s = populate_chunks(x, P0, c * n < P1 ? c * n : P1, false, err)))
 		return s;
 	while (c < c1) {
 		int i = vp_state_next(x->st, c * n);
@@ -413,7 +403,7 @@ static enum vp_status compound_runlength(struct vp_populate_ctx *x,
 			c = busy;
 			continue;
 		}
-		if ((s = compound_chunks(x, c * n, (c + 1) * n < P1 ?
+		if ((s = populate_chunks(x, c * n, (c + 1) * n < P1 ?
 							   (c + 1) * n : P1,
 					 false, err)))
 			return s;
@@ -430,16 +420,12 @@ enum vp_status vp_radix_populate(struct vp_populate_ctx *x,
 
 	x->out->blocks_touched = vp_div_up(h->end_pfn, x->g->pmd_pfns) -
 				 h->start_pfn / x->g->pmd_pfns;
-	if (h->compound_pfns)
-		s = engine == VP_ENGINE_REFERENCE ?
-			    compound_chunks(x, h->start_pfn, h->end_pfn, true,
-					    err) :
-			    compound_runlength(x, err);
+	if (engine == VP_ENGINE_REFERENCE)
+		s = populate_chunks(x, h->start_pfn, h->end_pfn, true, err);
+	else if (h->compound_pfns)
+		s = compound_runlength(x, err);
 	else
-		s = engine == VP_ENGINE_REFERENCE ?
-			    populate_chunks(x, h->start_pfn, h->end_pfn, true,
-					    err) :
-			    populate_runlength(x, err);
+		s = populate_runlength(x, err);
 	if (s)
 		return s;
 	x->out->skipped_blocks = vp_untouched_pmds(x->out, x->g->pmd_pfns,

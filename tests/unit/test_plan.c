@@ -23,14 +23,38 @@
 static struct vp_result res, ref;
 static struct vp_error err;
 
+/* Plans in with both engines into res (and err); the reference engine
+ * must agree on everything it produced. */
+static enum vp_status both_engines(struct vp_input *in)
+{
+	enum vp_status s, s2;
+	struct vp_error e2;
+
+	s = vp_plan(in, &res, &err);
+	in->engine = VP_ENGINE_REFERENCE;
+	s2 = vp_plan(in, &ref, &e2);
+	EXPECT_U64(s2, s);
+	if (s == VP_OK && s2 == VP_OK) {
+		EXPECT_TRUE(same_device(&ref.dev[0], &res.dev[0]));
+		EXPECT_TRUE(memcmp(&ref.totals, &res.totals,
+				   sizeof(res.totals)) == 0);
+	}
+	return s;
+}
+
+static void set_kernel(struct vp_input *in, const char *kernel)
+{
+	struct vp_kver v;
+
+	vp_kver_parse(kernel, &v);
+	vp_kernel_resolve(&v, &in->kernel);
+}
+
 static enum vp_status plan(enum vp_mmu mmu, unsigned pshift, uint64_t size,
 			   uint64_t start, enum vp_map map, const char *kernel,
 			   uint64_t align)
 {
 	struct vp_input in;
-	struct vp_kver v;
-	enum vp_status s, s2;
-	struct vp_error e2;
 
 	vp_input_defaults(&in);
 	in.mmu = mmu;
@@ -40,21 +64,9 @@ static enum vp_status plan(enum vp_mmu mmu, unsigned pshift, uint64_t size,
 	in.start_given = true;
 	in.map = map;
 	in.align = align;
-	if (kernel) {
-		vp_kver_parse(kernel, &v);
-		vp_kernel_resolve(&v, &in.kernel);
-	}
-	s = vp_plan(&in, &res, &err);
-	in.engine = VP_ENGINE_REFERENCE;
-	s2 = vp_plan(&in, &ref, &e2);
-	/* The reference engine must agree on everything it produced. */
-	EXPECT_U64(s2, s);
-	if (s == VP_OK && s2 == VP_OK) {
-		EXPECT_TRUE(same_device(&ref.dev[0], &res.dev[0]));
-		EXPECT_TRUE(memcmp(&ref.totals, &res.totals,
-				   sizeof(res.totals)) == 0);
-	}
-	return s;
+	if (kernel)
+		set_kernel(&in, kernel);
+	return both_engines(&in);
 }
 
 static const struct vp_device_result *d0(void)
@@ -708,9 +720,6 @@ static enum vp_status plan_devdax_mem(unsigned pshift, uint64_t size,
 				      uint64_t align, uint64_t boot)
 {
 	struct vp_input in;
-	struct vp_kver v;
-	enum vp_status s, s2;
-	struct vp_error e2;
 
 	vp_input_defaults(&in);
 	in.page_shift = pshift;
@@ -721,15 +730,8 @@ static enum vp_status plan_devdax_mem(unsigned pshift, uint64_t size,
 	in.map = VP_MAP_MEM;
 	in.align = align;
 	in.plat.boot_ram_bytes = boot;
-	vp_kver_parse(kernel, &v);
-	vp_kernel_resolve(&v, &in.kernel);
-	s = vp_plan(&in, &res, &err);
-	in.engine = VP_ENGINE_REFERENCE;
-	s2 = vp_plan(&in, &ref, &e2);
-	EXPECT_U64(s2, s);
-	if (s == VP_OK && s2 == VP_OK)
-		EXPECT_TRUE(same_device(&ref.dev[0], &res.dev[0]));
-	return s;
+	set_kernel(&in, kernel);
+	return both_engines(&in);
 }
 
 /*
@@ -823,9 +825,6 @@ static enum vp_status plan_sps(enum vp_arch arch, uint64_t size,
 			       const char *kernel, unsigned sps)
 {
 	struct vp_input in;
-	struct vp_kver v;
-	enum vp_status s, s2;
-	struct vp_error e2;
 
 	vp_input_defaults(&in);
 	in.arch = arch;
@@ -834,16 +833,9 @@ static enum vp_status plan_sps(enum vp_arch arch, uint64_t size,
 	in.start_given = true;
 	in.map = map;
 	in.struct_page_size = sps;
-	vp_kver_parse(kernel, &v);
-	vp_kernel_resolve(&v, &in.kernel);
+	set_kernel(&in, kernel);
 	vp_input_resolve(&in);
-	s = vp_plan(&in, &res, &err);
-	in.engine = VP_ENGINE_REFERENCE;
-	s2 = vp_plan(&in, &ref, &e2);
-	EXPECT_U64(s2, s);
-	if (s == VP_OK && s2 == VP_OK)
-		EXPECT_TRUE(same_device(&ref.dev[0], &res.dev[0]));
-	return s;
+	return both_engines(&in);
 }
 
 /*
@@ -953,9 +945,6 @@ static enum vp_status plan_hash(unsigned pshift, uint64_t size, uint64_t start,
 				const char *kernel, bool hash_16m)
 {
 	struct vp_input in;
-	struct vp_kver v;
-	enum vp_status s, s2;
-	struct vp_error e2;
 
 	vp_input_defaults(&in);
 	in.mmu = VP_MMU_HASH;
@@ -964,15 +953,8 @@ static enum vp_status plan_hash(unsigned pshift, uint64_t size, uint64_t start,
 	in.start = start;
 	in.start_given = true;
 	in.plat.hash_16m = hash_16m;
-	vp_kver_parse(kernel, &v);
-	vp_kernel_resolve(&v, &in.kernel);
-	s = vp_plan(&in, &res, &err);
-	in.engine = VP_ENGINE_REFERENCE;
-	s2 = vp_plan(&in, &ref, &e2);
-	EXPECT_U64(s2, s);
-	if (s == VP_OK && s2 == VP_OK)
-		EXPECT_TRUE(same_device(&ref.dev[0], &res.dev[0]));
-	return s;
+	set_kernel(&in, kernel);
+	return both_engines(&in);
 }
 
 /*
