@@ -21,7 +21,7 @@ CORE_SRC = src/core/units.c src/core/error.c src/core/kernel.c \
            src/core/inverse.c src/core/check.c
 # The probe layer: the only code that reads the machine (libnuma, /proc).
 PROBE_SRC = src/probe/numa.c src/probe/host.c src/probe/nd_sysfs.c
-CLI_SRC = src/cli/values.c src/cli/options.c src/cli/render_text.c \
+CLI_SRC = src/cli/values.c src/cli/options.c src/cli/out.c src/cli/render_text.c \
           src/cli/render_json.c src/cli/render_table.c \
           src/cli/render_svg.c src/cli/regions.c src/cli/many.c \
           src/cli/import.c \

@@ -7,47 +7,30 @@
  */
 #include <inttypes.h>
 #include <math.h>
-#include <stdarg.h>
 #include <string.h>
 
 #include "../core/units.h"
 #include "many.h"
+#include "out.h"
 #include "render.h"
 
-struct out {
-	FILE *f;
-	int err;
-};
-
-static void put(struct out *o, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void put(struct out *o, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	if (vfprintf(o->f, fmt, ap) < 0)
-		o->err = -1;
-	va_end(ap);
-}
 
 /* Text content or an attribute value, XML-escaped. */
-static void esc(struct out *o, const char *s)
+static void esc(struct vp_out *o, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
 		case '&':
-			put(o, "&amp;");
+			vp_put(o, "&amp;");
 			break;
 		case '<':
-			put(o, "&lt;");
+			vp_put(o, "&lt;");
 			break;
 		case '>':
-			put(o, "&gt;");
+			vp_put(o, "&gt;");
 			break;
 		case '"':
-			put(o, "&quot;");
+			vp_put(o, "&quot;");
 			break;
 		default:
 			if (fputc(*s, o->f) == EOF)
@@ -56,19 +39,19 @@ static void esc(struct out *o, const char *s)
 	}
 }
 
-static void text(struct out *o, double x, double y, const char *anchor,
+static void text(struct vp_out *o, double x, double y, const char *anchor,
 		 unsigned size, const char *weight, const char *s)
 {
-	put(o, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%u\"%s%s%s>",
+	vp_put(o, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%u\"%s%s%s>",
 	    x, y, anchor, size, weight ? " font-weight=\"" : "",
 	    weight ? weight : "", weight ? "\"" : "");
 	esc(o, s);
-	put(o, "</text>\n");
+	vp_put(o, "</text>\n");
 }
 
-static void header(struct out *o, unsigned w, unsigned h)
+static void header(struct vp_out *o, unsigned w, unsigned h)
 {
-	put(o, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
+	vp_put(o, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
 	       "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
 	       "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
 	       "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
@@ -115,7 +98,7 @@ static bool widths(struct vp_region *rg, unsigned n)
 
 /* The regions side by side, and under the bar a legend: a swatch, the
  * name and the size of each region (narrow regions cannot hold a label). */
-static void bar(struct out *o, struct vp_region *rg, unsigned n, double y,
+static void bar(struct vp_out *o, struct vp_region *rg, unsigned n, double y,
 		double h, bool broken)
 {
 	double x = BX, lx = BX;
@@ -125,20 +108,20 @@ static void bar(struct out *o, struct vp_region *rg, unsigned n, double y,
 	for (i = 0; i < n; i++) {
 		if (!rg[i].bytes)
 			continue;
-		put(o, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1\"/>\n",
+		vp_put(o, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"1\"/>\n",
 		    x, y, rg[i].w, h, rg[i].color);
 		/* A break in the widest region when the scale is broken. */
 		if (broken && rg[i].w > 4 * MINW) {
 			double m = x + rg[i].w / 2;
 
-			put(o, "<polyline points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"3\"/>\n",
+			vp_put(o, "<polyline points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"3\"/>\n",
 			    m - 6, y - 2, m + 2, y + h / 3, m - 4, y + 2 * h / 3,
 			    m + 4, y + h + 2);
 		}
 		x += rg[i].w;
 		snprintf(lab, sizeof(lab), "%s %s", rg[i].name,
 			 vp_format_iec(rg[i].bytes, sz, sizeof(sz)));
-		put(o, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>\n",
+		vp_put(o, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>\n",
 		    lx, y + h + 8, rg[i].color);
 		text(o, lx + 14, y + h + 17, "start", 11, NULL, lab);
 		/* About 6.5 px per character at 11 px. */
@@ -146,7 +129,7 @@ static void bar(struct out *o, struct vp_region *rg, unsigned n, double y,
 	}
 }
 
-static void plan_picture(struct out *o, const struct vp_result *r,
+static void plan_picture(struct vp_out *o, const struct vp_result *r,
 			 const struct vp_device_result *d, const char *title,
 			 double y0)
 {
@@ -195,7 +178,7 @@ static void plan_picture(struct out *o, const struct vp_result *r,
 int vp_render_svg_plans(FILE *f, const struct vp_result *const *r,
 			const char (*titles)[320], unsigned n)
 {
-	struct out o = { f, 0 };
+	struct vp_out o = { f, 0 };
 	unsigned i, h = 0;
 
 	for (i = 0; i < n; i++)
@@ -215,7 +198,7 @@ int vp_render_svg_plans(FILE *f, const struct vp_result *const *r,
 			h += 30;
 		}
 	}
-	put(&o, "</svg>\n");
+	vp_put(&o, "</svg>\n");
 	return o.err;
 }
 
@@ -267,7 +250,7 @@ int vp_render_svg_sweep(FILE *f, const struct vp_options *opt,
 			const struct vp_row *rows, unsigned ncombo,
 			unsigned npts)
 {
-	struct out o = { f, 0 };
+	struct vp_out o = { f, 0 };
 	struct axis xa = { (double)opt->sweep.from, 0, opt->sweep.step == 0 };
 	struct axis ya = { 0, 0, false };
 	unsigned c, i;
@@ -292,12 +275,12 @@ int vp_render_svg_sweep(FILE *f, const struct vp_options *opt,
 		text(&o, X0, 28, "start", 15, "bold", buf);
 	}
 	/* Axes, grid and ticks. */
-	put(&o, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#333333\"/>\n",
+	vp_put(&o, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#333333\"/>\n",
 	    X0, Y0, X1 - X0, Y1 - Y0);
 	for (t = 0; t <= ya.hi + step / 2; t += step) {
 		double y = scale(&ya, t, Y1, Y0);
 
-		put(&o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#dddddd\"/>\n",
+		vp_put(&o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#dddddd\"/>\n",
 		    X0, y, X1, y);
 		snprintf(buf, sizeof(buf), "%g%%", t);
 		text(&o, X0 - 6, y + 4, "end", 11, NULL, buf);
@@ -316,7 +299,7 @@ int vp_render_svg_sweep(FILE *f, const struct vp_options *opt,
 
 			if (fmod(nt, every) != 0)
 				continue;
-			put(&o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#dddddd\"/>\n",
+			vp_put(&o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#dddddd\"/>\n",
 			    x, Y0, x, Y1);
 			text(&o, x, Y1 + 16, "middle", 11, NULL,
 			     vp_format_iec((uint64_t)v, sz, sizeof(sz)));
@@ -334,7 +317,7 @@ int vp_render_svg_sweep(FILE *f, const struct vp_options *opt,
 		     v += st) {
 			double x = scale(&xa, v, X0, X1);
 
-			put(&o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#dddddd\"/>\n",
+			vp_put(&o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#dddddd\"/>\n",
 			    x, Y0, x, Y1);
 			text(&o, x, Y1 + 16, "middle", 11, NULL,
 			     vp_format_iec((uint64_t)v, sz, sizeof(sz)));
@@ -342,7 +325,7 @@ int vp_render_svg_sweep(FILE *f, const struct vp_options *opt,
 	}
 	text(&o, (X0 + X1) / 2, Y1 + 38, "middle", 12, NULL,
 	     xa.log ? "device size (log scale)" : "device size");
-	put(&o, "<text x=\"20\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\" transform=\"rotate(-90 20 %.1f)\">overhead: (size - usable + struct pages in DRAM) / size</text>\n",
+	vp_put(&o, "<text x=\"20\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\" transform=\"rotate(-90 20 %.1f)\">overhead: (size - usable + struct pages in DRAM) / size</text>\n",
 	    (Y0 + Y1) / 2, (Y0 + Y1) / 2);
 	/* One line per combination; refused sizes break the line. */
 	for (c = 0; c < ncombo; c++) {
@@ -354,36 +337,36 @@ int vp_render_svg_sweep(FILE *f, const struct vp_options *opt,
 
 			if (r->status != VP_OK) {
 				if (open)
-					put(&o, "\"/>\n");
+					vp_put(&o, "\"/>\n");
 				open = false;
 				continue;
 			}
 			if (!open)
-				put(&o, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%s\" stroke-dasharray=\"%s\" points=\"",
+				vp_put(&o, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%s\" stroke-dasharray=\"%s\" points=\"",
 				    col, c % 4 ? "2" : "3", dashes[c % 4]);
-			put(&o, "%s%.1f,%.1f", open ? " " : "",
+			vp_put(&o, "%s%.1f,%.1f", open ? " " : "",
 			    scale(&xa, (double)r->size, X0, X1),
 			    scale(&ya, r->overhead, Y1, Y0));
 			open = true;
 		}
 		if (open)
-			put(&o, "\"/>\n");
+			vp_put(&o, "\"/>\n");
 		for (i = 0; i < npts; i++) {
 			const struct vp_row *r = &rows[c * npts + i];
 
 			if (r->status == VP_OK)
-				put(&o, "<rect x=\"%.1f\" y=\"%.1f\" width=\"5\" height=\"5\" fill=\"%s\"/>\n",
+				vp_put(&o, "<rect x=\"%.1f\" y=\"%.1f\" width=\"5\" height=\"5\" fill=\"%s\"/>\n",
 				    scale(&xa, (double)r->size, X0, X1) - 2.5,
 				    scale(&ya, r->overhead, Y1, Y0) - 2.5, col);
 		}
 		/* Legend. */
 		vp_combo_label(opt, c, buf, sizeof(buf));
-		put(&o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%s\" stroke-dasharray=\"%s\"/>\n",
+		vp_put(&o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%s\" stroke-dasharray=\"%s\"/>\n",
 		    X1 + 16, Y0 + 10 + 20.0 * c, X1 + 40, Y0 + 10 + 20.0 * c,
 		    col, c % 4 ? "2" : "3", dashes[c % 4]);
 		text(&o, X1 + 46, Y0 + 14 + 20.0 * c, "start", 11, NULL,
 		     *buf ? buf : "this configuration");
 	}
-	put(&o, "</svg>\n");
+	vp_put(&o, "</svg>\n");
 	return o.err;
 }

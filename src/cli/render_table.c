@@ -4,11 +4,11 @@
  * plan, as aligned text or as CSV (RFC 4180, sizes in bytes).
  */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <string.h>
 
 #include "../core/units.h"
 #include "many.h"
+#include "out.h"
 
 void vp_row_fill(struct vp_row *row, const struct vp_result *r,
 		 enum vp_status s, const struct vp_error *e)
@@ -56,23 +56,6 @@ static const char *verdict(const struct vp_row *r)
 	}
 }
 
-struct out {
-	FILE *f;
-	int err;
-};
-
-static void put(struct out *o, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void put(struct out *o, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	if (vfprintf(o->f, fmt, ap) < 0)
-		o->err = -1;
-	va_end(ap);
-}
 
 static const char *num(const struct vp_options *opt, uint64_t v, char *buf,
 		       size_t len)
@@ -92,7 +75,7 @@ int vp_render_rows_text(FILE *f, const struct vp_options *opt,
 	static const char *const head[NCOLS] = { "size", "usable", "on device",
 						 "in DRAM", "reserved",
 						 "waste", "overhead" };
-	struct out o = { f, 0 };
+	struct vp_out o = { f, 0 };
 	unsigned w[VP_MAX_AXES] = { 0 }, i, k, notes = 0;
 	char b[VP_IEC_BUFSZ + 24];
 
@@ -103,58 +86,58 @@ int vp_render_rows_text(FILE *f, const struct vp_options *opt,
 				w[k] = (unsigned)strlen(opt->axes[k].values[i]);
 	}
 	for (k = 0; k < opt->naxes; k++)
-		put(&o, "%-*s  ", (int)w[k], opt->axes[k].name);
+		vp_put(&o, "%-*s  ", (int)w[k], opt->axes[k].name);
 	for (k = 0; k < NCOLS; k++)
-		put(&o, "%12s  ", head[k]);
-	put(&o, "verdict\n");
+		vp_put(&o, "%12s  ", head[k]);
+	vp_put(&o, "verdict\n");
 	for (i = 0; i < n; i++) {
 		const struct vp_row *r = &rows[i];
 
 		for (k = 0; k < opt->naxes; k++)
-			put(&o, "%-*s  ", (int)w[k],
+			vp_put(&o, "%-*s  ", (int)w[k],
 			    vp_combo_value(opt, r->combo, k));
 		if (r->status != VP_OK) {
-			put(&o, "%12s  ", r->size ? num(opt, r->size, b, sizeof(b)) : "-");
+			vp_put(&o, "%12s  ", r->size ? num(opt, r->size, b, sizeof(b)) : "-");
 			for (k = 1; k < NCOLS; k++)
-				put(&o, "%12s  ", "-");
-			put(&o, "%s [%u]\n", verdict(r), ++notes);
+				vp_put(&o, "%12s  ", "-");
+			vp_put(&o, "%s [%u]\n", verdict(r), ++notes);
 			continue;
 		}
-		put(&o, "%12s  ", num(opt, r->size, b, sizeof(b)));
-		put(&o, "%12s  ", num(opt, r->usable, b, sizeof(b)));
-		put(&o, "%12s  ", num(opt, r->device, b, sizeof(b)));
-		put(&o, "%12s  ", num(opt, r->dram, b, sizeof(b)));
-		put(&o, "%12s  ", num(opt, r->reserved, b, sizeof(b)));
-		put(&o, "%12s  ", num(opt, r->waste, b, sizeof(b)));
-		put(&o, "%11.3f%%  ", r->overhead);
+		vp_put(&o, "%12s  ", num(opt, r->size, b, sizeof(b)));
+		vp_put(&o, "%12s  ", num(opt, r->usable, b, sizeof(b)));
+		vp_put(&o, "%12s  ", num(opt, r->device, b, sizeof(b)));
+		vp_put(&o, "%12s  ", num(opt, r->dram, b, sizeof(b)));
+		vp_put(&o, "%12s  ", num(opt, r->reserved, b, sizeof(b)));
+		vp_put(&o, "%12s  ", num(opt, r->waste, b, sizeof(b)));
+		vp_put(&o, "%11.3f%%  ", r->overhead);
 		if (r->nwarn)
-			put(&o, "ok (%s)\n", r->detail);
+			vp_put(&o, "ok (%s)\n", r->detail);
 		else
-			put(&o, "ok\n");
+			vp_put(&o, "ok\n");
 	}
 	if (notes) {
-		put(&o, "\n");
+		vp_put(&o, "\n");
 		for (i = 0, notes = 0; i < n; i++)
 			if (rows[i].status != VP_OK)
-				put(&o, "[%u] %s\n", ++notes, rows[i].detail);
+				vp_put(&o, "[%u] %s\n", ++notes, rows[i].detail);
 	}
-	put(&o, "\noverhead = (size - usable + in DRAM) / size\n");
+	vp_put(&o, "\noverhead = (size - usable + in DRAM) / size\n");
 	return o.err;
 }
 
 /* A CSV field: quoted when it holds a comma, a quote or a line break. */
-static void csv_field(struct out *o, const char *s, bool last)
+static void csv_field(struct vp_out *o, const char *s, bool last)
 {
 	const char *p;
 
 	if (!strpbrk(s, ",\"\r\n")) {
-		put(o, "%s%s", s, last ? "\r\n" : ",");
+		vp_put(o, "%s%s", s, last ? "\r\n" : ",");
 		return;
 	}
-	put(o, "\"");
+	vp_put(o, "\"");
 	for (p = s; *p; p++)
-		put(o, *p == '"' ? "\"\"" : "%c", *p);
-	put(o, "\"%s", last ? "\r\n" : ",");
+		vp_put(o, *p == '"' ? "\"\"" : "%c", *p);
+	vp_put(o, "\"%s", last ? "\r\n" : ",");
 }
 
 int vp_render_rows_csv(FILE *f, const struct vp_options *opt,
@@ -165,7 +148,7 @@ int vp_render_rows_csv(FILE *f, const struct vp_options *opt,
 		"reserved_bytes", "waste_bytes", "overhead_percent", "verdict",
 		"detail",
 	};
-	struct out o = { f, 0 };
+	struct vp_out o = { f, 0 };
 	unsigned i, k;
 	char b[64];
 
@@ -180,15 +163,15 @@ int vp_render_rows_csv(FILE *f, const struct vp_options *opt,
 		for (k = 0; k < opt->naxes; k++)
 			csv_field(&o, vp_combo_value(opt, r->combo, k), false);
 		if (r->size)
-			put(&o, "%" PRIu64 ",", r->size);
+			vp_put(&o, "%" PRIu64 ",", r->size);
 		else
-			put(&o, ",");
+			vp_put(&o, ",");
 		if (ok)
-			put(&o, "%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
+			vp_put(&o, "%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
 			    ",%" PRIu64 ",%.6f,", r->usable, r->device, r->dram,
 			    r->reserved, r->waste, r->overhead);
 		else
-			put(&o, ",,,,,,");
+			vp_put(&o, ",,,,,,");
 		snprintf(b, sizeof(b), "%s", verdict(r));
 		csv_field(&o, b, false);
 		csv_field(&o, r->detail, true);
