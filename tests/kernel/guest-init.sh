@@ -49,7 +49,7 @@ say "case mode=$mode map=$map align=${align:-default}"
 
 # modules where the kernel has them as modules (x86: Debian's kernel);
 # built in where there are none (ppc64: the test's own build)
-for m in libnvdimm nd_btt nd_pmem nfit device_dax dax_pmem; do
+for m in libnvdimm nd_btt nd_pmem nfit device_dax dax_pmem_core dax_pmem; do
 	[ -e "/modules/$m.ko" ] || continue
 	insmod "/modules/$m.ko" || say "insmod-failed=$m"
 done

@@ -117,10 +117,12 @@ if [ ! -e "$ROOT/.done" ]; then
 	log "unpacking $kdeb"
 	rm -rf "$ROOT"
 	mkdir -p "$ROOT"
-	# of the kernel only the image and the six modules (the rest is 400 MB)
+	# of the kernel only the image and the six modules (the rest is 400 MB;
+	# kernels before 5.14 also split dax_pmem_core out of dax_pmem)
 	dpkg-deb --fsys-tarfile "$kdeb" | tar -x -C "$ROOT" --wildcards \
 		'./boot/vmlinuz-*' '*/libnvdimm.ko*' '*/nd_btt.ko*' \
-		'*/nd_pmem.ko*' '*/nfit.ko*' '*/device_dax.ko*' '*/dax_pmem.ko*'
+		'*/nd_pmem.ko*' '*/nfit.ko*' '*/device_dax.ko*' '*/dax_pmem.ko*' \
+		'*/dax_pmem_core.ko*'
 	for p in $PKGS; do
 		[ "$p" = "$VP_KERNEL_IMAGE" ] || dpkg-deb -x "$(deb "$p")" "$ROOT"
 	done
@@ -153,8 +155,9 @@ fi
 awk '$2 == "=>" && $3 ~ /^\// { print $3 }' <<<"$libs" | while read -r l; do
 	cp -L "$l" "$IRD/lib/x86_64-linux-gnu/"
 done
-for m in libnvdimm nd_btt nd_pmem nfit device_dax dax_pmem; do
+for m in libnvdimm nd_btt nd_pmem nfit device_dax dax_pmem_core dax_pmem; do
 	f=$(find "$ROOT/lib/modules/$KREL" -name "$m.ko*" | head -n 1)
+	[ -n "$f" ] || [ "$m" != dax_pmem_core ] || continue
 	[ -n "$f" ] || die "module $m not in $VP_KERNEL_IMAGE"
 	case $f in
 	*.xz) xz -dc "$f" >"$IRD/modules/$m.ko" ;;
