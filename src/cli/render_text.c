@@ -139,6 +139,7 @@ static void device(struct out *o, const struct vp_result *r,
 	const struct vp_populate_stats *s = &d->populate;
 	const struct vp_arch_params *p = &r->arch;
 	char num[64];
+	bool seed;
 
 	if (r->ndev > 1)
 		line(o, "Device %u (%s, %s map=%s): %s at %#" PRIx64 " (%s%s)",
@@ -151,8 +152,11 @@ static void device(struct out *o, const struct vp_result *r,
 		     d->start_given ? "" : ", default start");
 	blank(o);
 	line(o, "Layout (nd_pfn_init)");
-	/* Before 6acd7d5ef264 (5.7): max(align, SUBSECTION_SIZE). */
+	seed = r->in.kernel.b.section_layout;
+	/* Before 6acd7d5ef264 (5.7): max(align, SUBSECTION_SIZE); 4.13:
+	 * max(align, HPAGE_SIZE) for map=dev, align for map=mem. */
 	row(o, "data alignment", sz(o, l->data_align),
+	    seed ? (d->hotadd.has_altmap ? "max(align, HPAGE_SIZE)" : "align") :
 	    r->in.kernel.b.compat_align_enforced ?
 		    "max(align, memremap_compat_align)" :
 		    "max(align, SUBSECTION_SIZE)");
@@ -161,10 +165,16 @@ static void device(struct out *o, const struct vp_result *r,
 				    "info block, aligned");
 	if (d->hotadd.has_altmap)
 		row(o, "memmap reserve", sz(o, l->page_map_bytes),
-		     "MAX_STRUCT_PAGE_SIZE x npfns");
+		     seed ? "64 x npfns, rounded up to a section" :
+			    "MAX_STRUCT_PAGE_SIZE x npfns");
+	if (seed)
+		row(o, "start_pad", sz(o, l->start_pad),
+		    "start moved to a section if System RAM shares it");
 	row(o, "end_trunc", sz(o, l->end_trunc),
-	     "end cut to the data alignment");
-	snprintf(num, sizeof(num), "%" PRIu64 " pfns (sb.npfns)", l->npfns);
+	     seed ? "end cut to a section if System RAM shares it" :
+		    "end cut to the data alignment");
+	snprintf(num, sizeof(num), "%" PRIu64 " %s (sb.npfns)", l->npfns,
+		 seed ? "x 4 KiB" : "pfns");
 	row(o, "usable", sz(o, l->usable_bytes), num);
 	layout_bar(o, r, d);
 	blank(o);

@@ -23,10 +23,20 @@
  */
 static unsigned vmemmap_block_shift(const struct vp_input *in)
 {
+	/* 4.13 (hash_utils_64.c:htab_init_page_sizes @4.13): without 16M,
+	 * 64K when the CPU has 64K HPTEs (every POWER from POWER6), also
+	 * under a 4K PAGE_SIZE. */
 	if (in->mmu == VP_MMU_HASH)
 		return in->plat.hash_16m && in->plat.boot_ram_bytes >= (1ULL << 30) ?
 			       24 :
-		       in->page_shift;
+		       in->kernel.b.hash4k_vmemmap_64k ? 16 :
+							 in->page_shift;
+	/* 4.13 to 5.2: radix__early_init_mmu overwrote the 2M choice of
+	 * radix__early_init_devtree with mmu_virtual_psize (fixed by
+	 * 89a3496e0664, 5.3: "This resulted in always mapping vmemmap area
+	 * with 64K page size", stable copy id 9021190083). */
+	if (in->kernel.b.radix_vmemmap_base_page)
+		return in->page_shift;
 	/* A build without CONFIG_PPC_64S_HASH_MMU skips that assignment and
 	 * keeps mmu_vmemmap_psize = MMU_PAGE_4K (book3s64/pgtable.c line 31
 	 * @6.1): 4 KiB blocks, smaller than a 64K page (kernel-model.md D3;
@@ -128,6 +138,50 @@ static void set_aligns(struct vp_arch_params *p, uint64_t pmd, uint64_t pud)
 	p->default_align = pmd ? pmd : p->page_size;
 }
 
+/*
+ * 4.13 (the seed baseline, kernel.h section_layout):
+ * - no sub-sections: hot-add and pfn_valid() work in sections, so the
+ *   sub-section is the section here;
+ * - the info-block reserve is PHYS_PFN(SZ_8K) pages
+ *   (pfn_devs.c:init_altmap_reserve @4.13): 2 with 4K pages, 0 with 64K
+ *   (ALIGN(SZ_8K, PAGE_SIZE) from "Account for PAGE_SIZE > info-block-size");
+ * - the default --align is HPAGE_SIZE (pfn_devs.c:nd_pfn_devinit @4.13),
+ *   the default huge page (hugetlbpage.c:hugetlbpage_init @4.13): 16M on
+ *   hash with 16M pages, 2M on radix, 1 byte on hash without 16M pages
+ *   (HPAGE_SHIFT left 0; kernel-model.md D15 said 1 MiB);
+ * - MAX_PHYSMEM_BITS 46 (asm/book3s/64/mmu.h, 51 from 4.20).
+ */
+static enum vp_status seed_params(const struct vp_input *in,
+				  struct vp_arch_params *p,
+				  struct vp_error *err)
+{
+	/* Without 16M pages hugetlbpage_init @4.13.4 returns before it sets
+	 * HPAGE_SHIFT: HPAGE_SIZE is 1 byte, so is the default align, and the
+	 * data offset is then not rounded at all. */
+	if (in->mmu == VP_MMU_HASH && !in->plat.hash_16m && !in->align)
+		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
+			       "kernel %s on hash without 16M pages has HPAGE_SIZE = 1 byte (hugetlbpage_init leaves HPAGE_SHIFT 0), so the default align is 1 and the data offset is not page-aligned; give --align (a power of two from PAGE_SIZE to 1 GiB)",
+			       in->kernel.name);
+	if (in->plat.radix_only)
+		return vp_fail(err, VP_BADINPUT, 0, NULL,
+			       "--radix-only: kernel %s always builds the hash MMU (CONFIG_PPC_64S_HASH_MMU is 5.17's)",
+			       in->kernel.name);
+	if (p->struct_page_size != 64)
+		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
+			       "%u-byte struct pages on kernel %s are not modelled (its reserve is a literal 64 * npfns)",
+			       p->struct_page_size, in->kernel.name);
+	p->subsection_shift = p->section_shift;
+	p->info_block_reserve = (SZ_8K >> p->page_shift) << p->page_shift;
+	p->hpage_size = in->mmu == VP_MMU_RADIX ? SZ_2M :
+			in->plat.hash_16m ? SZ_16M : 1;
+	p->default_align = p->hpage_size;
+	/* pfn_devs.c:__align_store @4.13.4: any power of two from PAGE_SIZE
+	 * to SZ_1G (the fixed list, nd_pfn_supported_alignments, is 4.14's). */
+	p->aligns_pow2 = true;
+	p->max_physmem_bits = 46;
+	return VP_OK;
+}
+
 static enum vp_status ppc64_params(const struct vp_input *in,
 				   struct vp_arch_params *p,
 				   struct vp_error *err)
@@ -160,6 +214,8 @@ static enum vp_status ppc64_params(const struct vp_input *in,
 	 * Kconfig @6.1); radix opts in from 6.6 through its own
 	 * vmemmap_can_optimize (kernel row f2b79c0d7968). */
 	p->compound_opt_in = false;
+	if (in->kernel.b.section_layout)
+		return seed_params(in, p, err);
 	return VP_OK;
 }
 
@@ -190,6 +246,10 @@ static enum vp_status x86_64_params(const struct vp_input *in,
 		return vp_fail(err, VP_BADINPUT, 0, NULL,
 			       "page size 2^%u does not exist on x86_64, which has 4K base pages",
 			       in->page_shift);
+	if (in->kernel.b.section_layout)
+		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
+			       "kernel %s is modelled on ppc64 only; x86_64 from 5.3",
+			       in->kernel.name);
 	common_params(in, p);
 	p->section_shift = 27;
 	/* One PMD of vmemmap: vmemmap_populate_hugepages steps by PMD_SIZE. */
@@ -229,6 +289,9 @@ enum vp_status vp_arch_params(const struct vp_input *in,
 int vp_arch_align_supported(const struct vp_arch_params *p, uint64_t a)
 {
 	unsigned i;
+
+	if (p->aligns_pow2)
+		return a >= p->page_size && a <= (1ULL << 30) && !(a & (a - 1));
 
 	for (i = 0; i < p->n_aligns; i++)
 		if (p->aligns[i] == a)

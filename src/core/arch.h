@@ -35,8 +35,13 @@ struct vp_arch_params {
 	uint64_t compat_align;		/* memremap_compat_align() */
 	uint64_t info_block_reserve;	/* nd_info_block_reserve() */
 	uint64_t default_align;		/* nd_pfn_default_alignment() */
+	/* HPAGE_SIZE, which 4.13's nd_pfn_init aligns map=dev data to at
+	 * least (0 from 5.3 on: memremap_compat_align() instead). */
+	uint64_t hpage_size;
 	uint64_t aligns[VP_MAX_ALIGNS];	/* nd_pfn_supported_alignments() */
 	unsigned n_aligns;
+	/* 4.13: any power of two from PAGE_SIZE to 1 GiB (aligns unused). */
+	bool aligns_pow2;
 	unsigned max_physmem_bits;	/* MAX_PHYSMEM_BITS */
 	/* The architecture selects the option that lets vmemmap_can_optimize()
 	 * say yes once 87a7ae75d738 gates it (ARCH_WANT_..._VMEMMAP). */

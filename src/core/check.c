@@ -20,7 +20,11 @@ static enum vp_status check_device(const struct vp_result *r,
 	if (l->usable_bytes + l->dataoff + l->end_trunc + l->start_pad !=
 	    d->size)
 		return BROKEN("usable + dataoff + end_trunc + start_pad != size");
-	if ((l->npfns << r->arch.page_shift) != l->usable_bytes)
+	/* 4.13 stores sb.npfns in 4 KiB units and does not cut the end to
+	 * the alignment (layout.c:nd_pfn_init_v413). */
+	if (r->in.kernel.b.section_layout ?
+		    (l->npfns << 12) != (l->usable_bytes & ~4095ULL) :
+		    (l->npfns << r->arch.page_shift) != l->usable_bytes)
 		return BROKEN("sb.npfns does not match the usable bytes");
 	if (d->hotadd.has_altmap && a->alloc + a->align > a->free)
 		return BROKEN("altmap alloc + align > free");

@@ -16,9 +16,9 @@
  * test, the run-time default alignment and the struct page build check,
  * and docs/kernel-changes.md finds no other change between 5.3 and 6.0
  * that moves a number except the rows below.  Versions before v5.3 are
- * refused for now: 4.13-5.2 pad namespaces to sections and some of their
- * changes are not dated (docs/kernel-changes.md, "Unsettled"), and a
- * planner must not silently answer for a kernel it does not model.
+ * refused, except 4.13.y (its own baseline, vp_v413_baseline): 4.14-5.2
+ * carry changes that are not dated (docs/kernel-changes.md, "Unsettled"),
+ * and a planner must not silently answer for a kernel it does not model.
  * Versions after 6.17 are planned as 6.17, with a caveat.
  */
 #include "kernel.h"
@@ -56,6 +56,31 @@ static const struct vp_kbehaviour vp_v53_baseline = {
 	.altmap_free_bound_loose = true,
 	.compound_vmemmap = VP_COMPOUND_NONE,
 };
+
+/*
+ * Seed: v4.13 as released, with Oliver O'Halloran's "powerpc/vmemmap: Add
+ * altmap support" (kernel-model.md "seed"; the texts and their ids are in
+ * docs/kernel-changes.md "4.13").  The fields set here are what the
+ * changes between 4.13 and 5.3 undo one by one; until those are dated,
+ * 4.14-5.2 are refused and 4.13.y is planned from this baseline alone:
+ * every row of the table below is later than 4.13 and none is forced.
+ */
+static const struct vp_kbehaviour vp_v413_baseline = {
+	.reserve_struct_page_size = 64,
+	.compound_vmemmap = VP_COMPOUND_NONE,
+	.section_layout = true,
+	.altmap_by_section = true,
+	.no_dram_fallback = true,
+	.radix_vmemmap_base_page = true,
+	.hash4k_vmemmap_64k = true,
+	.physmem_bits_46 = true,
+};
+
+bool vp_kernel_is_seed(const struct vp_kver *v)
+{
+	return v->major == VP_KERNEL_SEED_MAJOR &&
+	       v->minor == VP_KERNEL_SEED_MINOR;
+}
 
 /* Sets one behaviour (struct vp_kchange.knob) to value. */
 static void set_knob(struct vp_kbehaviour *b, enum vp_knob knob,
@@ -358,7 +383,8 @@ enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 	 * arrived in v4.13; anything older has no map=dev at all. */
 	if (kver_cmp3(v->major, v->minor, 0, 4, 13, 0) < 0)
 		return VP_KVER_TOO_OLD;
-	if (kver_cmp3(v->major, v->minor, 0, VP_KERNEL_OLDEST_MAJOR,
+	if (!vp_kernel_is_seed(v) &&
+	    kver_cmp3(v->major, v->minor, 0, VP_KERNEL_OLDEST_MAJOR,
 		      VP_KERNEL_OLDEST_MINOR, 0) < 0)
 		return VP_KVER_NOT_MODELLED;
 	memset(out, 0, sizeof(*out));
@@ -384,6 +410,11 @@ void vp_kernel_apply(struct vp_kernel *k)
 	size_t i, n;
 	const struct vp_kchange *t = vp_kchanges(&n);
 
+	if (vp_kernel_is_seed(&k->ver)) {
+		/* vp_kernel_force refuses rows for 4.13. */
+		k->b = vp_v413_baseline;
+		return;
+	}
 	k->b = vp_v53_baseline;
 	for (i = 0; i < n; i++) {
 		bool on = vp_kchange_applies(&t[i], &k->ver);
@@ -403,6 +434,11 @@ int vp_kernel_force(struct vp_kernel *k, const char *commit, bool has,
 	size_t i, n, clen = strlen(commit), hit = 0, matches = 0;
 	const struct vp_kchange *t = vp_kchanges(&n);
 
+	if (vp_kernel_is_seed(&k->ver)) {
+		snprintf(msg, len, "kernel %s is planned from its own baseline (4.13), which the table's rows (5.4 and later) do not apply to",
+			 k->name);
+		return -1;
+	}
 	if (clen < 7 || clen > 12 || strspn(commit, "0123456789abcdef") != clen) {
 		snprintf(msg, len, "'%.40s' is not 7 to 12 lowercase hex digits of a commit id",
 			 commit);
@@ -477,7 +513,7 @@ const char *vp_kver_strerror(enum vp_kver_status st)
 	case VP_KVER_TOO_OLD:
 		return "powerpc has no vmem_altmap support before 4.13";
 	case VP_KVER_NOT_MODELLED:
-		return "not modelled yet; modelled: 5.3 and later (5.3 ... 6.17 and their stable releases): 4.13-5.2 pad namespaces to sections";
+		return "not modelled yet; modelled: 4.13 and its stable releases, and 5.3 and later (5.3 ... 6.17 and their stable releases): the changes between 4.14 and 5.2 are not all dated";
 	}
 	return "invalid";
 }

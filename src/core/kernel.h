@@ -105,6 +105,33 @@ struct vp_kbehaviour {
 	 * vmemmap_populate_hugepages, whose base-page fallback under a PMD
 	 * table passes the altmap (x86's own passed NULL: DRAM). */
 	bool x86_table_pages_altmap;
+	/* The v4.13 rules (kernel.c's seed baseline; false from 5.3).  The
+	 * changes between 4.13 and 5.3 that undo each are not all dated
+	 * (docs/kernel-changes.md "Unsettled"), so only 4.13.y has them:
+	 * - section_layout: drivers/nvdimm/pfn_devs.c:nd_pfn_init pads to
+	 *   sections on a System RAM collision, rounds npfns up to a section,
+	 *   aligns the data to max(align, HPAGE_SIZE), reserves 128 KiB for
+	 *   devdax labels; the altmap reserve is PHYS_PFN(SZ_8K); and
+	 *   kernel/memremap.c:devm_memremap_pages hot-adds whole sections
+	 *   (no sub-sections before the 5.3 series);
+	 * - altmap_by_section: arch/powerpc/mm/init_64.c finds a block's
+	 *   altmap through the pgmap of the section its first struct page
+	 *   describes (to_vmem_altmap), when populating and when freeing
+	 *   (the altmap is passed down from 7b73d978a5d0, 4.16);
+	 * - no_dram_fallback: a failed altmap allocation fails the hot-add
+	 *   with -ENOMEM (DRAM fallback from 9ef34630a461);
+	 * - radix_vmemmap_base_page: radix maps the vmemmap with PAGE_SIZE
+	 *   pages (2M from 89a3496e0664, 5.3);
+	 * - hash4k_vmemmap_64k: hash with 4K pages and no 16M vmemmap uses
+	 *   64K vmemmap pages ("powerpc/mm/hash/4k: Don't use 64K page size
+	 *   for vmemmap with 4K pagesize", 5.3);
+	 * - physmem_bits_46: book3s64 MAX_PHYSMEM_BITS is 46 (51 from 4.20). */
+	bool section_layout;
+	bool altmap_by_section;
+	bool no_dram_fallback;
+	bool radix_vmemmap_base_page;
+	bool hash4k_vmemmap_64k;
+	bool physmem_bits_46;
 };
 
 struct vp_kernel {
@@ -165,11 +192,16 @@ enum vp_kver_status vp_kver_parse(const char *s, struct vp_kver *out);
 enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 				      struct vp_kernel *out);
 const char *vp_kver_strerror(enum vp_kver_status st);
-/* The oldest and the newest version whose behaviour is modelled. */
+/* The oldest and the newest version whose behaviour is modelled: 4.13.y
+ * (the seed baseline), then everything from 5.3 (VP_KERNEL_OLDEST_*). */
+#define VP_KERNEL_SEED_MAJOR 4
+#define VP_KERNEL_SEED_MINOR 13
 #define VP_KERNEL_OLDEST_MAJOR 5
 #define VP_KERNEL_OLDEST_MINOR 3
 #define VP_KERNEL_NEWEST_MAJOR 6
 #define VP_KERNEL_NEWEST_MINOR 17
+/* Whether v is planned from the 4.13 baseline (4.13 and 4.13.y). */
+bool vp_kernel_is_seed(const struct vp_kver *v);
 /* Whether row r applies to version v (exposed for --explain and tests). */
 bool vp_kchange_applies(const struct vp_kchange *r, const struct vp_kver *v);
 const struct vp_kchange *vp_kchanges(size_t *n);

@@ -36,6 +36,95 @@ static bool align_up(uint64_t x, uint64_t a, uint64_t *out)
  * (include/linux/ndctl.h line 19; namespace_devs.c:
  * nvdimm_namespace_common_probe line 1477, -ENODEV).
  */
+/* Whether [start, start + size) meets boot RAM: kernel/resource.c:
+ * region_intersects @4.13 counts System RAM and the other top-level
+ * resources the range meets; a namespace always meets its own region's
+ * resource, so any System RAM in the range makes it REGION_MIXED. */
+static bool meets_ram(const struct vp_input *in, uint64_t start,
+		      uint64_t size)
+{
+	unsigned i;
+
+	for (i = 0; i < in->plat.nram; i++) {
+		const struct vp_ram *r = &in->plat.ram[i];
+
+		if (r->size && start < r->start + r->size &&
+		    r->start < start + size)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * drivers/nvdimm/pfn_devs.c:nd_pfn_init @4.13 (kernel-model.md §2.3
+ * "seed", with d5483feda85a from 4.12; docs/kernel-changes.md "4.13"),
+ * new info block, SEC = SECTION_SIZE:
+ *   start_pad = ALIGN(S, SEC) - S  if region_intersects(ALIGN_DOWN(S, SEC),
+ *                                    Z, System RAM) == REGION_MIXED
+ *   end_trunc = S + Z - ALIGN_DOWN(S + Z, SEC)
+ *                                  if region_intersects(S,
+ *                                    ALIGN(S + Z, SEC) - S) == REGION_MIXED
+ *   start    += start_pad
+ *   npfns     = PFN_SECTION_ALIGN_UP((Z - start_pad - end_trunc - SZ_8K)
+ *                                    / PAGE_SIZE)
+ *   L         = 128 KiB for devdax (dax_label_reserve), else 0
+ *   PMEM: offset = ALIGN(start + SZ_8K + 64 * npfns + L,
+ *                        max(align, HPAGE_SIZE)) - start
+ *   RAM:  offset = ALIGN(start + SZ_8K + L, align) - start
+ *   offset + start_pad + end_trunc >= Z  -> -ENXIO
+ *   sb.npfns  = (Z - offset - start_pad - end_trunc) / SZ_4K
+ */
+static enum vp_status nd_pfn_init_v413(const struct vp_input *in,
+				       const struct vp_arch_params *p,
+				       struct vp_layout *out,
+				       struct vp_error *err)
+{
+	uint64_t S = in->start, Z = in->size, SEC = 1ULL << p->section_shift;
+	uint64_t end, start, sec_pfns = SEC >> p->page_shift, label, t;
+
+	if (__builtin_add_overflow(S, Z, &end) || end > UINT64_MAX - SEC)
+		return vp_fail(err, VP_BADINPUT, 0, NULL,
+			       "start + size overflows 64 bits");
+	if (meets_ram(in, S & ~(SEC - 1), Z))
+		out->start_pad = ((S + SEC - 1) & ~(SEC - 1)) - S;
+	if (meets_ram(in, S, ((end + SEC - 1) & ~(SEC - 1)) - S))
+		out->end_trunc = end - (end & ~(SEC - 1));
+	if (out->start_pad + out->end_trunc + SZ_8K >= Z)
+		/* The kernel's size - start_pad - end_trunc - SZ_8K wraps. */
+		return vp_fail(err, VP_UNSUPPORTED, 0, PFN_DEV_WHERE,
+			       "the namespace [%#llx, %#llx) keeps no room once padded to sections around System RAM (start_pad %llu, end_trunc %llu): nd_pfn_init's npfns would underflow",
+			       (unsigned long long)S, (unsigned long long)end,
+			       (unsigned long long)out->start_pad,
+			       (unsigned long long)out->end_trunc);
+	start = S + out->start_pad;
+	t = (Z - out->start_pad - out->end_trunc - SZ_8K) >> p->page_shift;
+	out->reserve_npfns = (t + sec_pfns - 1) / sec_pfns * sec_pfns;
+	label = in->mode == VP_MODE_DEVDAX ? 128ULL << 10 : 0;
+	out->data_align = in->map == VP_MAP_DEV && p->hpage_size > out->align ?
+				  p->hpage_size : out->align;
+	out->page_map_bytes = in->map == VP_MAP_DEV ? 64 * out->reserve_npfns : 0;
+	if (!align_up(start + SZ_8K + out->page_map_bytes + label,
+		      out->data_align, &t))
+		return vp_fail(err, VP_BADINPUT, 0, PFN_DEV_WHERE,
+			       "the data offset overflows 64 bits");
+	out->dataoff = t - start;
+	if (out->dataoff + out->start_pad + out->end_trunc >= Z)
+		return vp_fail(err, VP_REFUSED, ENXIO, PFN_DEV_WHERE,
+			       "unable to satisfy requested alignment: data offset %llu (info block%s%s, aligned to %llu) + start_pad %llu + end_trunc %llu is not below the namespace size %llu",
+			       (unsigned long long)out->dataoff,
+			       in->map == VP_MAP_DEV ? " + memmap reserve" : "",
+			       label ? " + 128 KiB devdax label reserve" : "",
+			       (unsigned long long)out->data_align,
+			       (unsigned long long)out->start_pad,
+			       (unsigned long long)out->end_trunc,
+			       (unsigned long long)Z);
+	/* sb.npfns counts 4 KiB units in this version whatever PAGE_SIZE
+	 * (pfn_devs.c:nd_pfn_init @4.13.4: "/ SZ_4K"). */
+	out->npfns = (Z - out->dataoff - out->start_pad - out->end_trunc) >> 12;
+	out->usable_bytes = Z - out->start_pad - out->end_trunc - out->dataoff;
+	return VP_OK;
+}
+
 enum vp_status vp_nd_pfn_init(const struct vp_input *in,
 			      const struct vp_arch_params *p,
 			      struct vp_layout *out, struct vp_error *err)
@@ -49,6 +138,8 @@ enum vp_status vp_nd_pfn_init(const struct vp_input *in,
 			       "drivers/nvdimm/namespace_devs.c:nvdimm_namespace_common_probe",
 			       "namespace size %llu is below ND_MIN_NAMESPACE_SIZE (PAGE_SIZE, %llu): too small",
 			       (unsigned long long)Z, (unsigned long long)p->page_size);
+	if (in->kernel.b.section_layout && Z > SZ_8K)
+		return nd_pfn_init_v413(in, p, out, err);
 	if (Z <= SZ_8K)
 		/* size - SZ_8K would wrap in the kernel's arithmetic. */
 		return vp_fail(err, VP_UNSUPPORTED, 0, PFN_DEV_WHERE,
@@ -149,23 +240,54 @@ enum vp_status vp_nvdimm_setup_pfn(const struct vp_input *in,
 	uint64_t limit = (1ULL << p->max_physmem_bits) - 1;
 	unsigned i;
 
+	uint64_t ib = p->info_block_reserve, lo = base, hi = last;
+
 	memset(out, 0, sizeof(*out));
 	out->start_pfn = base_pfn;
 	out->end_pfn = (last >> p->page_shift) + 1;
+	if (in->kernel.b.section_layout) {
+		/*
+		 * kernel/memremap.c:devm_memremap_pages @4.13.4 (lines
+		 * 291-293) hot-adds align_start = res.start & ~(SECTION_SIZE -
+		 * 1) and align_size = ALIGN(res.end + 1, SECTION_SIZE) -
+		 * align_start, and refuses (-ENXIO) when region_intersects()
+		 * of that range with System RAM is REGION_MIXED.  Its release
+		 * (lines 239-243) removes ALIGN(resource_size(res),
+		 * SECTION_SIZE) from align_start: one section less when the
+		 * resource is not section-aligned and its size's remainder
+		 * pushes it over a boundary.  The altmap's free is
+		 * PHYS_PFN(offset - SZ_8K) (pfn_devs.c:__nvdimm_setup_pfn
+		 * @4.13.4), not PHYS_PFN(offset - reserve bytes).
+		 */
+		uint64_t SEC = 1ULL << p->section_shift;
+		uint64_t astart = base & ~(SEC - 1);
+		uint64_t aend = (last + SEC) & ~(SEC - 1);
+		uint64_t rsize = (last - base + SEC) & ~(SEC - 1);
+
+		ib = SZ_8K;
+		lo = astart;
+		hi = aend - 1;
+		out->start_pfn = astart >> p->page_shift;
+		out->end_pfn = aend >> p->page_shift;
+		if (astart + rsize < aend)
+			out->remove_end_pfn = (astart + rsize) >> p->page_shift;
+	}
 	/* mm/memremap.c:pagemap_range @6.1 (lines 195-203): a range that
 	 * intersects System RAM is refused before anything is mapped. */
 	for (i = 0; i < in->plat.nram; i++) {
 		const struct vp_ram *ram = &in->plat.ram[i];
 		uint64_t rlast = ram->start + ram->size - 1;
 
-		if (ram->size && base <= rlast && last >= ram->start)
+		if (ram->size && lo <= rlast && hi >= ram->start)
 			return vp_fail(err, VP_REFUSED, ENXIO,
-				       "mm/memremap.c:pagemap_range",
+				       in->kernel.b.section_layout ?
+					       "kernel/memremap.c:devm_memremap_pages" :
+					       "mm/memremap.c:pagemap_range",
 				       "attempted on %s region %#llx-%#llx (boot RAM [%#llx, %#llx))",
-				       base >= ram->start && last <= rlast ?
+				       lo >= ram->start && hi <= rlast ?
 					       "ram" : "mixed",
-				       (unsigned long long)base,
-				       (unsigned long long)last,
+				       (unsigned long long)lo,
+				       (unsigned long long)hi,
 				       (unsigned long long)ram->start,
 				       (unsigned long long)rlast + 1);
 	}
@@ -177,12 +299,12 @@ enum vp_status vp_nvdimm_setup_pfn(const struct vp_input *in,
 			       (unsigned long long)last + 1,
 			       (unsigned long long)limit, p->max_physmem_bits);
 	if (in->map == VP_MAP_MEM) {
-		if (lay->dataoff < p->info_block_reserve)
+		if (lay->dataoff < ib)
 			return vp_fail(err, VP_REFUSED, EINVAL,
 				       "drivers/nvdimm/pfn_devs.c:__nvdimm_setup_pfn",
 				       "data offset %llu is below the info block reserve %llu",
 				       (unsigned long long)lay->dataoff,
-				       (unsigned long long)p->info_block_reserve);
+				       (unsigned long long)ib);
 	} else {
 		struct vp_altmap *a = &out->altmap;
 
@@ -191,7 +313,7 @@ enum vp_status vp_nvdimm_setup_pfn(const struct vp_input *in,
 		a->reserve = (p->info_block_reserve >> p->page_shift) +
 			     (base_pfn - a->base_pfn);
 		a->end_pfn = last >> p->page_shift;
-		a->free = (lay->dataoff - p->info_block_reserve) >> p->page_shift;
+		a->free = (lay->dataoff - ib) >> p->page_shift;
 	}
 	nr = out->end_pfn - out->start_pfn;
 	if (out->has_altmap &&

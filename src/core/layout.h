@@ -46,6 +46,9 @@ struct vp_hotadd {
 	/* pgmap_vmemmap_nr() when the memmap is populated with compound
 	 * pages (vmemmap_can_optimize), else 0. */
 	uint64_t compound_pfns;
+	/* 4.13: where devm_memremap_pages's release stops removing, when
+	 * that is before end_pfn (it sizes the range differently); else 0. */
+	uint64_t remove_end_pfn;
 };
 
 enum vp_status vp_nd_pfn_init(const struct vp_input *in,

@@ -53,6 +53,14 @@ static enum vp_status check_input(const struct vp_input *in,
 	if (vp_region_granule(in) == 0)
 		return vp_fail(err, VP_BADINPUT, 0, NULL,
 			       "region alignment x ways overflows 64 bits");
+	if (in->align && !vp_arch_align_supported(p, in->align) &&
+	    p->aligns_pow2)
+		return vp_fail(err, VP_BADINPUT, EINVAL,
+			       "drivers/nvdimm/pfn_devs.c:__align_store",
+			       "align %s is not supported by kernel %s: a power of two from %s to 1 GiB",
+			       vp_format_iec(in->align, a, sizeof(a)),
+			       in->kernel.name,
+			       vp_format_iec(p->page_size, list, sizeof(list)));
 	if (in->align && !vp_arch_align_supported(p, in->align)) {
 		for (i = 0; i < p->n_aligns; i++) {
 			if (i)
@@ -254,7 +262,13 @@ static void add_warnings(struct vp_result *r,
 	uint64_t cover = (r->geom.path == VP_PATH_RADIX ? r->geom.pmd_pfns :
 				r->geom.pfns_per_block) << r->arch.page_shift;
 
-	if (s->cross_blocks)
+	if (s->cross_blocks && r->in.kernel.b.altmap_by_section)
+		warn(r, "edge_blocks_dram",
+		     "%s%llu vmemmap block(s) start below the device's first section: the pgmap lookup (to_vmem_altmap) finds no altmap for them and they come from DRAM; a start aligned to %s avoids this",
+		     who(r, d, w, sizeof(w)),
+		     (unsigned long long)s->cross_blocks,
+		     vp_format_iec(cover, b2, sizeof(b2)));
+	else if (s->cross_blocks)
 		warn(r, "edge_blocks_dram",
 		     "%s%llu vmemmap %s at the device's edges also describe pfns outside it and come from DRAM (altmap_cross_boundary); a start and end aligned to %s avoid this",
 		     who(r, d, w, sizeof(w)),
@@ -316,6 +330,26 @@ static void device_warnings(struct vp_result *r,
 				   b1, sizeof(b1)),
 		     vp_format_iec(d->hotadd.compound_pfns << r->arch.page_shift,
 				   b2, sizeof(b2)));
+	if (d->hotadd.remove_end_pfn)
+		warn(r, "sections_left_added",
+		     "%shot-removing it removes pfns below %#llx only: kernel %s's devm_memremap_pages release sizes the range as ALIGN(size, section) from the section below the start, one section short of what it added; the last section stays hot-added, with its memmap",
+		     who(r, d, w, sizeof(w)),
+		     (unsigned long long)d->hotadd.remove_end_pfn,
+		     in->kernel.name);
+	/* 4.13's altmap reserve is PHYS_PFN(SZ_8K) pages, none with 64K
+	 * pages (pfn_devs.c:init_altmap_reserve @4.13; ALIGN(SZ_8K,
+	 * PAGE_SIZE) from "libnvdimm/pfn: Account for PAGE_SIZE >
+	 * info-block-size in nd_pfn_init()"): the first struct pages land on
+	 * the info block at namespace offset 4 KiB. */
+	if (d->hotadd.has_altmap && d->populate.first_altmap_pfn != UINT64_MAX &&
+	    (d->populate.first_altmap_pfn << r->arch.page_shift) <
+		    d->start + (8ULL << 10))
+		warn(r, "info_block_overwritten",
+		     "%sthe first altmap block starts at pfn %#llx, inside the namespace's first 8 KiB: struct pages overwrite its info block (kernel %s reserves PHYS_PFN(8 KiB) = %llu pages for it), and the namespace is lost at the next probe",
+		     who(r, d, w, sizeof(w)),
+		     (unsigned long long)d->populate.first_altmap_pfn,
+		     in->kernel.name,
+		     (unsigned long long)((8ULL << 10) >> r->arch.page_shift));
 	if (d->hotadd.has_altmap && in->kernel.b.cross_boundary_test &&
 	    in->kernel.b.cross_boundary_off_by_one &&
 	    r->geom.path == VP_PATH_INIT64)
@@ -476,6 +510,13 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 	vp_input_resolve(&res->in);
 	if ((s = vp_arch_params(in, &res->arch, err)))
 		return s;
+	/* 4.13 finds a block's altmap through the pgmap of its first
+	 * section; with several namespaces a block can then take another's
+	 * altmap, and sections can be shared: not replayed. */
+	if (in->kernel.b.altmap_by_section && in->ndevs > 1)
+		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
+			       "several namespaces on kernel %s are not modelled (its section-keyed altmap lookup is replayed for one device)",
+			       in->kernel.name);
 	vp_vmemmap_geom(&res->arch, &res->geom);
 	for (i = 0; i < in->plat.nram; i++)
 		if ((s = vp_vmemmap_boot(&res->geom, st,

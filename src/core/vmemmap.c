@@ -76,6 +76,14 @@ bool vp_altmap_cross_boundary(const struct vp_kbehaviour *kb,
 			      const struct vp_altmap *a, uint64_t start_pfn,
 			      uint64_t n)
 {
+	/* 4.13: no such test, but the altmap is the one of the pgmap that
+	 * owns the section of the block's first struct page
+	 * (init_64.c:vmemmap_populate @4.13: to_vmem_altmap(SECTION_ALIGN_DOWN
+	 * (start)), kernel/memremap.c:find_dev_pagemap keyed by section).  A
+	 * block that starts below the device's first section gets no altmap;
+	 * base_pfn is that section's first pfn. */
+	if (kb->altmap_by_section)
+		return start_pfn < a->base_pfn;
 	/* Before cf387d9644d8 (5.4, 5.3.6) there is no such test. */
 	if (!kb->cross_boundary_test)
 		return false;
@@ -94,6 +102,11 @@ static void no_cross_window(const struct vp_kbehaviour *kb,
 {
 	uint64_t top = a->end_pfn + (kb->cross_boundary_off_by_one ? 1 : 2);
 
+	if (kb->altmap_by_section) {	/* see vp_altmap_cross_boundary */
+		*lo = vp_div_up(a->base_pfn, W);
+		*hi = UINT64_MAX;
+		return;
+	}
 	if (!kb->cross_boundary_test) {
 		*lo = 0;
 		*hi = UINT64_MAX;
@@ -244,6 +257,29 @@ static enum vp_status record(struct vp_populate_ctx *x, uint64_t c, uint64_t n,
 				  x->g->page_shift, err);
 }
 
+/* 4.13: no DRAM fallback (init_64.c:vmemmap_populate @4.13 returns
+ * -ENOMEM when __vmemmap_alloc_block_buf fails, and
+ * mm/memory_hotplug.c:__add_pages passes it up: the probe fails). */
+static enum vp_status altmap_exhausted(const struct vp_populate_ctx *x,
+				       uint64_t c, struct vp_error *err)
+{
+	const struct vp_altmap *a = &x->h->altmap;
+	uint64_t W = x->g->pfns_per_block, nr = x->g->block_pfns;
+	uint64_t next = a->base_pfn + a->reserve + a->alloc + a->align;
+	/* vmem_altmap_alloc pads to the request's lowest set bit. */
+	uint64_t low = nr & -nr, pad = nr ? (low - next % low) % low : 0;
+
+	return vp_fail(err, VP_REFUSED, ENOMEM, INIT64,
+		       "the altmap cannot hold the vmemmap block of pfns %#llx-%#llx (%llu pfns + %llu padding asked, %llu of %llu free left after alloc %llu and align %llu) and this kernel has no DRAM fallback (9ef34630a461): the hot-add fails with -ENOMEM",
+		       (unsigned long long)(c * W),
+		       (unsigned long long)(c * W + W - 1),
+		       (unsigned long long)nr, (unsigned long long)pad,
+		       (unsigned long long)vp_altmap_room(a),
+		       (unsigned long long)a->free,
+		       (unsigned long long)a->alloc,
+		       (unsigned long long)a->align);
+}
+
 /* One block, literally as init_64.c:vmemmap_populate does it. */
 static enum vp_status populate_one(struct vp_populate_ctx *x, uint64_t c,
 				   struct vp_error *err)
@@ -262,6 +298,8 @@ static enum vp_status populate_one(struct vp_populate_ctx *x, uint64_t c,
 	if (x->g->block_pfns && vp_altmap_alloc(&h->altmap, x->g->block_pfns,
 						&pfn))
 		return record(x, c, 1, VP_BACK_ALTMAP, pfn, err);
+	if (x->kb->no_dram_fallback)
+		return altmap_exhausted(x, c, err);
 	/* "altmap block allocation failed, falling back to system memory" */
 	x->out->fallback_blocks++;
 	return record(x, c, 1, VP_BACK_DRAM, 0, err);
@@ -293,6 +331,8 @@ static enum vp_status populate_run(struct vp_populate_ctx *x, uint64_t c,
 	if (!nr || !vp_altmap_alloc(&h->altmap, nr, &pfn)) {
 		/* Nothing changed in the altmap, so every later request of
 		 * the same size fails the same way. */
+		if (x->kb->no_dram_fallback)
+			return altmap_exhausted(x, c, err);
 		x->out->fallback_blocks += n;
 		return record(x, c, n, VP_BACK_DRAM, 0, err);
 	}
@@ -303,6 +343,8 @@ static enum vp_status populate_run(struct vp_populate_ctx *x, uint64_t c,
 	s = record(x, c, 1 + k, VP_BACK_ALTMAP, pfn, err);
 	if (s)
 		return s;
+	if (n - 1 - k && x->kb->no_dram_fallback)
+		return altmap_exhausted(x, c + 1 + k, err);
 	x->out->fallback_blocks += n - 1 - k;
 	return record(x, c + 1 + k, n - 1 - k, VP_BACK_DRAM, 0, err);
 }
@@ -600,8 +642,16 @@ static enum vp_status free_range(const struct vp_kbehaviour *kb, uint64_t S,
 			}
 		}
 		phys = r->phys_pfn + (c - r->first) * r->nr;
+		/* 4.13 (init_64.c:vmemmap_free @4.13) asks to_vmem_altmap() of
+		 * the section the block's first struct page describes, not
+		 * where the block lives: with one device the blocks from its
+		 * altmap are exactly those of its sections
+		 * (vp_altmap_cross_boundary), so both tests agree. */
 		if (r->backing == VP_BACK_ALTMAP &&
-		    altmap_backed(kb, h, bound_extra, phys)) {
+		    (kb->altmap_by_section ?
+			     h->has_altmap && c * r->unit >= h->start_pfn &&
+				     c * r->unit < h->end_pfn :
+			     altmap_backed(kb, h, bound_extra, phys))) {
 			out->altmap_blocks += stop - c;
 			out->altmap_pfns += (stop - c) * r->nr;
 			vp_altmap_free(&h->altmap, (stop - c) * r->nr);
@@ -626,7 +676,9 @@ enum vp_status vp_vmemmap_free(const struct vp_vmemmap_geom *g,
 			       struct vp_hotadd *h, struct vp_free_stats *out,
 			       struct vp_error *err)
 {
-	uint64_t S = g->section_pfns, P0 = h->start_pfn, P1 = h->end_pfn;
+	uint64_t S = g->section_pfns, P0 = h->start_pfn;
+	/* 4.13: the release may stop a section short (layout.h). */
+	uint64_t P1 = h->remove_end_pfn ? h->remove_end_pfn : h->end_pfn;
 	uint64_t pop_S = g->path == VP_PATH_INIT64 ? S : 0;
 	uint64_t extra = h->altmap.alloc + h->altmap.align, pfn, cur;
 	unsigned i;
@@ -660,8 +712,8 @@ enum vp_status vp_vmemmap_free(const struct vp_vmemmap_geom *g,
 
 		if (a < P0 / r->unit)
 			a = P0 / r->unit;
-		if (b > vp_div_up(P1, r->unit))
-			b = vp_div_up(P1, r->unit);
+		if (b > vp_div_up(h->end_pfn, r->unit))
+			b = vp_div_up(h->end_pfn, r->unit);
 		if (b > a)
 			out->kept_blocks += b - a;
 	}

@@ -39,7 +39,12 @@ static const struct {
 	{ "6.1.0-13-powerpc64le", VP_KVER_OK, 128, 1, 1, A },
 	{ "4.12", VP_KVER_TOO_OLD, 0, 0, 0, N },
 	{ "3.10.0", VP_KVER_TOO_OLD, 0, 0, 0, N },
-	{ "4.13", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
+	/* 4.13 and 4.13.y: their own baseline, with neither the boundary
+	 * test nor the loose free bound of the 5.3 one (kernel.c). */
+	{ "4.13", VP_KVER_OK, 64, 0, 0, N },
+	{ "4.13.16", VP_KVER_OK, 64, 0, 0, N },
+	{ "4.14", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
+	{ "4.15.0-20-generic", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
 	{ "5.2.21", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
 	{ "4.18.0-553.el8", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
 	{ "5.3", VP_KVER_OK, 64, 1, 1, N },
@@ -193,6 +198,44 @@ int main(void)
 			EXPECT_U64(k.b.reserve_struct_page_size, 64);
 			EXPECT_U64(k.b.cross_boundary_off_by_one, 0);
 		}
+	}
+	/* The seed baseline (4.13.y) against the 5.3 one: every v4.13 rule
+	 * on, and off again from 5.3. */
+	{
+		static const char *const seeds[] = { "4.13", "4.13.16",
+						     "4.13.0-45-generic" };
+		struct vp_kver v;
+		struct vp_kernel k;
+		char msg[200];
+
+		for (i = 0; i < 3; i++) {
+			t_case = seeds[i];
+			EXPECT_U64(vp_kver_parse(seeds[i], &v), VP_KVER_OK);
+			EXPECT_U64(vp_kernel_resolve(&v, &k), VP_KVER_OK);
+			EXPECT_TRUE(vp_kernel_is_seed(&v));
+			EXPECT_TRUE(k.b.section_layout && k.b.altmap_by_section &&
+				    k.b.no_dram_fallback &&
+				    k.b.radix_vmemmap_base_page &&
+				    k.b.hash4k_vmemmap_64k &&
+				    k.b.physmem_bits_46);
+			EXPECT_TRUE(!k.b.cross_boundary_test &&
+				    !k.b.populated_subsections &&
+				    !k.b.compat_align_enforced);
+			EXPECT_U64(k.caveat[0], 0);
+			/* No row applies to it, and none can be forced. */
+			EXPECT_U64(vp_kernel_force(&k, "cf387d9644d8", true, msg,
+						   sizeof(msg)),
+				   (uint64_t)-1);
+			EXPECT_TRUE(strstr(msg, "4.13") != NULL);
+		}
+		t_case = "5.3 baseline";
+		vp_kver_parse("5.3", &v);
+		vp_kernel_resolve(&v, &k);
+		EXPECT_TRUE(!vp_kernel_is_seed(&v));
+		EXPECT_TRUE(!k.b.section_layout && !k.b.altmap_by_section &&
+			    !k.b.no_dram_fallback &&
+			    !k.b.radix_vmemmap_base_page &&
+			    !k.b.hash4k_vmemmap_64k && !k.b.physmem_bits_46);
 	}
 	{
 		struct vp_kver v;

@@ -1037,8 +1037,272 @@ static void v53(void)
 	EXPECT_U64(d0()->dram_bytes, G(1));
 }
 
+
+/* A 4.13 plan: mmu, page size, namespace, mode/map, boot RAM [0, ram). */
+static enum vp_status plan413(enum vp_mmu mmu, unsigned pshift, uint64_t size,
+			      uint64_t start, enum vp_mode mode,
+			      enum vp_map map, uint64_t ram)
+{
+	struct vp_input in;
+
+	vp_input_defaults(&in);
+	in.mmu = mmu;
+	in.page_shift = pshift;
+	in.size = size;
+	in.start = start;
+	in.start_given = true;
+	in.mode = mode;
+	in.map = map;
+	in.plat.boot_ram_bytes = ram;
+	set_kernel(&in, "4.13");
+	return both_engines(&in);
+}
+
+static bool has_warning(const char *code)
+{
+	unsigned i;
+
+	for (i = 0; i < res.nwarn; i++)
+		if (strcmp(res.warn[i].code, code) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * v4.13 (the seed baseline; kernel-model.md §2.3-3.2 "seed" and E3, E4e,
+ * E6; docs/kernel-changes.md "4.13"):
+ *   npfns   = PFN_SECTION_ALIGN_UP((Z - start_pad - end_trunc - 8K) / PAGE_SIZE)
+ *   dataoff = ALIGN(start + 8K + 64 npfns [+ 128K devdax], max(align, HPAGE_SIZE)) - start
+ *   altmap  base_pfn = section below, reserve = PFN(8K) + pad, free = PFN(dataoff - 8K)
+ *   a block's altmap is the pgmap of its first pfn's section; none below
+ *   the device; a full altmap fails the hot-add with -ENOMEM.
+ * Hash blocks are 16 MiB (16M pages, boot RAM >= 1 GiB), radix blocks
+ * PAGE_SIZE; HPAGE_SIZE is 16M on hash, 2M on radix.
+ */
+static void v413(void)
+{
+	/* E3: 16G at 64G, hash 4K.  npfns = ALIGN_UP(4194302, 4096) =
+	 * 4194304, memmap 256M, dataoff = ALIGN(8K + 256M, 16M) = 272M;
+	 * base_pfn 16777216, reserve 2, free (272M - 8K) / 4K = 69630.  16
+	 * blocks of 4096 pfns (each describes 1G), all the device's: the
+	 * first pads from base + 2 to the next 4096 multiple (4094), then
+	 * 16 x 4096 = 65536: 65536 + 4094 = 69630, an exact fit. */
+	t_case = "4.13 E3: 16G@64G hash 4K";
+	EXPECT_U64(plan413(VP_MMU_HASH, 12, G(16), G(64), VP_MODE_FSDAX,
+			   VP_MAP_DEV, G(1)), VP_OK);
+	EXPECT_U64(res.geom.block_bytes, M(16));
+	EXPECT_U64(d0()->layout.align, M(16));
+	EXPECT_U64(d0()->layout.reserve_npfns, 4194304);
+	EXPECT_U64(d0()->layout.dataoff, M(272));
+	EXPECT_U64(d0()->layout.usable_bytes, 16894656512ULL);
+	EXPECT_U64(d0()->hotadd.altmap.base_pfn, 16777216);
+	EXPECT_U64(d0()->hotadd.altmap.reserve, 2);
+	EXPECT_U64(d0()->hotadd.altmap.free, 69630);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 65536);
+	EXPECT_U64(d0()->hotadd.altmap.align, 4094);
+	EXPECT_U64(d0()->populate.altmap_blocks, 16);
+	EXPECT_U64(d0()->populate.dram_blocks, 0);
+	EXPECT_U64(d0()->populate.first_altmap_pfn, 16777216 + 4096);
+	EXPECT_TRUE(!has_warning("info_block_overwritten"));
+	EXPECT_U64(d0()->after_free.altmap_freed_pfns, 65536);
+	EXPECT_U64(d0()->after_free.align, 4094);
+
+	/* E3b: the same at 64G + 16M.  The block at 64G starts below the
+	 * device's first section: no pgmap, no altmap, a 16M DRAM block
+	 * (order 12 on 4K).  The 16 blocks from 65G to 80G are the device's
+	 * and fit exactly as above (base 16781312 is 4096-aligned). */
+	t_case = "4.13 E3b: 16G@64G+16M hash 4K";
+	EXPECT_U64(plan413(VP_MMU_HASH, 12, G(16), G(64) + M(16),
+			   VP_MODE_FSDAX, VP_MAP_DEV, G(1)), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, M(272));
+	EXPECT_U64(d0()->hotadd.altmap.base_pfn, 16781312);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 65536);
+	EXPECT_U64(d0()->hotadd.altmap.align, 4094);
+	EXPECT_U64(d0()->populate.altmap_blocks, 16);
+	EXPECT_U64(d0()->populate.cross_blocks, 1);
+	EXPECT_U64(d0()->dram_bytes, M(16));
+	EXPECT_TRUE(has_warning("edge_blocks_dram"));
+	/* Removing it: the 16 altmap blocks back (65536 pfns), the DRAM
+	 * block too, its section being the device's only; align stays. */
+	EXPECT_U64(d0()->after_free.altmap_freed_pfns, 65536);
+	EXPECT_U64(d0()->after_free.dram_freed_bytes, M(16));
+	EXPECT_U64(d0()->after_free.alloc, 0);
+
+	/* E6: 1T at 2T, radix 64K.  Blocks are PAGE_SIZE (64K, 1024 pfns,
+	 * 1 pfn of backing); npfns = 2^24 - 1 rounded up to 256 = 2^24,
+	 * memmap 1G, dataoff = ALIGN(8K + 1G, 2M) = 1G + 2M; reserve
+	 * PFN(8K) = 0, free = (1G + 2M - 8K) >> 16 = 16415.  16384 blocks of
+	 * 1 pfn, no padding: alloc 16384, align 0; the first sits on the
+	 * device's first pfn, over the info block at 4K. */
+	t_case = "4.13 E6: 1T@2T radix 64K";
+	EXPECT_U64(plan413(VP_MMU_RADIX, 16, T(1), T(2), VP_MODE_FSDAX,
+			   VP_MAP_DEV, G(1)), VP_OK);
+	EXPECT_U64(res.geom.block_bytes, K(64));
+	EXPECT_U64(d0()->layout.dataoff, G(1) + M(2));
+	EXPECT_U64(d0()->hotadd.altmap.reserve, 0);
+	EXPECT_U64(d0()->hotadd.altmap.free, 16415);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 16384);
+	EXPECT_U64(d0()->hotadd.altmap.align, 0);
+	EXPECT_U64(d0()->populate.altmap_blocks, 16384);
+	EXPECT_U64(d0()->populate.first_altmap_pfn, T(2) >> 16);
+	EXPECT_U64(d0()->reserved_pfns, 16415);
+	EXPECT_TRUE(has_warning("info_block_overwritten"));
+
+	/* Hash 64K, 1T at 2T: dataoff = ALIGN(8K + 1G, 16M) = 1G + 16M,
+	 * free = (1G + 16M - 8K) >> 16 = 16639, 64 blocks of 256 from the
+	 * 256-aligned base: alloc 16384, align 0. */
+	t_case = "4.13: 1T@2T hash 64K";
+	EXPECT_U64(plan413(VP_MMU_HASH, 16, T(1), T(2), VP_MODE_FSDAX,
+			   VP_MAP_DEV, G(1)), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, G(1) + M(16));
+	EXPECT_U64(d0()->hotadd.altmap.free, 16639);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 16384);
+	EXPECT_U64(d0()->hotadd.altmap.align, 0);
+	EXPECT_U64(d0()->dram_bytes, 0);
+	EXPECT_TRUE(has_warning("info_block_overwritten"));
+
+	/* Radix 4K, 16G at 16G: blocks of 4K (64 pfns, 1 pfn of backing);
+	 * npfns 4194304, memmap 256M, dataoff ALIGN(8K + 256M, 2M) = 258M;
+	 * reserve 2, free (258M - 8K) >> 12 = 66046; 65536 blocks, no pad.
+	 * The first lies after the info block: no overwrite. */
+	t_case = "4.13: 16G@16G radix 4K";
+	EXPECT_U64(plan413(VP_MMU_RADIX, 12, G(16), G(16), VP_MODE_FSDAX,
+			   VP_MAP_DEV, G(1)), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, M(258));
+	EXPECT_U64(d0()->hotadd.altmap.free, 66046);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 65536);
+	EXPECT_U64(d0()->populate.first_altmap_pfn, (G(16) >> 12) + 2);
+	EXPECT_TRUE(!has_warning("info_block_overwritten"));
+
+	/* The devdax label reserve (128K) and no DRAM fallback: 16G - 16M
+	 * at 16G, hash 64K.  npfns = ALIGN_UP(261887, 256) = 261888, memmap
+	 * 16M - 16K.  fsdax: dataoff = ALIGN(8K + 16M - 16K, 16M) = 16M,
+	 * free = (16M - 8K) >> 16 = 255, but the one block (its first pfn
+	 * 262144 is the base) asks 256: -ENOMEM.  devdax: + 128K crosses
+	 * 16M, dataoff 32M, free 511: the block fits, alloc 256, align 0. */
+	t_case = "4.13: fsdax 16G-16M hash 64K, altmap one pfn short";
+	EXPECT_U64(plan413(VP_MMU_HASH, 16, G(16) - M(16), G(16),
+			   VP_MODE_FSDAX, VP_MAP_DEV, G(1)), VP_REFUSED);
+	EXPECT_U64(err.kerrno, ENOMEM);
+	EXPECT_TRUE(strstr(err.msg, "0x40000-0x7ffff") != NULL);
+	t_case = "4.13: devdax 16G-16M hash 64K, label reserve";
+	EXPECT_U64(plan413(VP_MMU_HASH, 16, G(16) - M(16), G(16),
+			   VP_MODE_DEVDAX, VP_MAP_DEV, G(1)), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, M(32));
+	EXPECT_U64(d0()->hotadd.altmap.free, 511);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 256);
+
+	/* map=mem: dataoff = ALIGN(8K [+ 128K], align) with no HPAGE_SIZE
+	 * floor; radix 64K devdax, align 2M: 2M; 256 DRAM blocks of 64K. */
+	t_case = "4.13: devdax map=mem radix 64K";
+	EXPECT_U64(plan413(VP_MMU_RADIX, 16, G(16), G(16), VP_MODE_DEVDAX,
+			   VP_MAP_MEM, G(1)), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, M(2));
+	EXPECT_U64(d0()->populate.dram_blocks, 256);
+	EXPECT_U64(d0()->dram_bytes, M(16));
+
+	/* System RAM in the first section: boot RAM [0, 1G + 8M), 16G at
+	 * 1G + 8M, hash 64K.  [1G, 1G + 16G) meets it: start_pad = 8M.
+	 * npfns = ALIGN_UP((16G - 8M - 8K) >> 16 = 262015, 256) = 262144,
+	 * memmap 16M, dataoff = ALIGN(1G + 16M + 8K + 16M, 16M) - (1G + 16M)
+	 * = 32M; usable 16G - 8M - 32M.  base_pfn (1G + 16M) >> 16 = 16640,
+	 * reserve 0, free (32M - 8K) >> 16 = 511.  Block 0 describes boot
+	 * RAM: mapped already, skipped; block 1 (16G..32G) from the altmap
+	 * at the 256-aligned base: alloc 256, align 0, after the info block. */
+	t_case = "4.13: start_pad around System RAM";
+	EXPECT_U64(plan413(VP_MMU_HASH, 16, G(16), G(1) + M(8),
+			   VP_MODE_FSDAX, VP_MAP_DEV, G(1) + M(8)), VP_OK);
+	EXPECT_U64(d0()->layout.start_pad, M(8));
+	EXPECT_U64(d0()->layout.end_trunc, 0);
+	EXPECT_U64(d0()->layout.dataoff, M(32));
+	EXPECT_U64(d0()->layout.usable_bytes, G(16) - M(40));
+	EXPECT_U64(d0()->hotadd.altmap.base_pfn, 16640);
+	EXPECT_U64(d0()->hotadd.altmap.free, 511);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 256);
+	EXPECT_U64(d0()->populate.skipped_blocks, 1);
+	EXPECT_U64(d0()->populate.altmap_blocks, 1);
+	EXPECT_TRUE(!has_warning("info_block_overwritten"));
+
+	/* E4e: 64G at 4G + 8M, hash 64K: no RAM in [4G, 68G), no pad.
+	 * npfns = ALIGN_UP(1048575, 256) = 1048576, memmap 64M, dataoff =
+	 * ALIGN(4G + 8M + 8K + 64M, 16M) - (4G + 8M) = 72M; base_pfn 65536
+	 * (4G), reserve 0 + 128, free (72M - 8K) >> 16 = 1151.  Hot-added
+	 * [4G, 68G + 16M): block 0 (0..16G) starts below it: DRAM; blocks
+	 * 1-3 pad 128 (base + 128 up to 256) and take 3 x 256 = 896; block 4
+	 * (64G..80G, first pfn 0x100000) asks 256 of the 255 left: -ENOMEM,
+	 * the probe fails (no DRAM fallback). */
+	t_case = "4.13 E4e: 64G@4G+8M hash 64K, -ENOMEM";
+	EXPECT_U64(plan413(VP_MMU_HASH, 16, G(64), G(4) + M(8),
+			   VP_MODE_FSDAX, VP_MAP_DEV, G(1)), VP_REFUSED);
+	EXPECT_U64(err.kerrno, ENOMEM);
+	EXPECT_TRUE(strstr(err.msg, "0x100000-0x13ffff") != NULL);
+	EXPECT_TRUE(strstr(err.msg, "256 pfns + 0 padding asked, 255 of 1151 free left after alloc 768 and align 128") != NULL);
+
+	/* Teardown one section short: 16G at 16G + 8M, radix 64K.  Added
+	 * [16G, 32G + 16M) (ALIGN of the end), removed ALIGN(16G, 16M) = 16G
+	 * from 16G: the section at 32G stays.  dataoff = ALIGN(16G + 8M + 8K
+	 * + 16M, 2M) - (16G + 8M) = 18M, reserve 128, free (18M - 8K) >> 16
+	 * = 287; 257 blocks of 64M (1 pfn each, no pad): alloc 257, the
+	 * first at PFN(S), over the info block.  Removing frees 256; the
+	 * block of the section left (32G..32G + 64M) stays: alloc 1. */
+	t_case = "4.13: release one section short, radix 64K";
+	EXPECT_U64(plan413(VP_MMU_RADIX, 16, G(16), G(16) + M(8),
+			   VP_MODE_FSDAX, VP_MAP_DEV, G(1)), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, M(18));
+	EXPECT_U64(d0()->hotadd.start_pfn, G(16) >> 16);
+	EXPECT_U64(d0()->hotadd.end_pfn, (G(32) + M(16)) >> 16);
+	EXPECT_U64(d0()->hotadd.remove_end_pfn, G(32) >> 16);
+	EXPECT_U64(d0()->hotadd.altmap.reserve, 128);
+	EXPECT_U64(d0()->hotadd.altmap.free, 287);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 257);
+	EXPECT_U64(d0()->populate.first_altmap_pfn, (G(16) + M(8)) >> 16);
+	EXPECT_U64(d0()->after_free.altmap_freed_pfns, 256);
+	EXPECT_U64(d0()->after_free.alloc, 1);
+	EXPECT_U64(d0()->after_free.kept_blocks, 1);
+	EXPECT_TRUE(has_warning("sections_left_added"));
+	EXPECT_TRUE(has_warning("info_block_overwritten"));
+
+	/* Hash without 16M pages: HPAGE_SIZE is 1 byte (HPAGE_SHIFT unset),
+	 * so the default align is 1: refused without --align.  With --align
+	 * 64K: 64K blocks (64K HPTEs), dataoff = ALIGN(8K + 64 x 262144,
+	 * max(64K, 1)) = 16M + 64K for 16G at 16G; free 256, the 256 blocks
+	 * of 1 pfn (each describes 64M) fit. */
+	t_case = "4.13: hash without 16M pages, default align";
+	EXPECT_U64(plan_hash(16, G(16), G(16), "4.13", false), VP_UNSUPPORTED);
+	EXPECT_TRUE(strstr(err.msg, "HPAGE_SIZE = 1 byte") != NULL);
+	{
+		struct vp_input in;
+
+		t_case = "4.13: hash without 16M pages, --align 64K";
+		vp_input_defaults(&in);
+		in.mmu = VP_MMU_HASH;
+		in.size = G(16);
+		in.start = G(16);
+		in.start_given = true;
+		in.align = K(64);
+		in.plat.hash_16m = false;
+		set_kernel(&in, "4.13");
+		EXPECT_U64(both_engines(&in), VP_OK);
+		EXPECT_U64(res.geom.block_bytes, K(64));
+		EXPECT_U64(d0()->layout.dataoff, M(16) + K(64));
+		EXPECT_U64(d0()->hotadd.altmap.free, 256);
+		EXPECT_U64(d0()->hotadd.altmap.alloc, 256);
+		/* __align_store @4.13.4: powers of two from PAGE_SIZE to 1G. */
+		t_case = "4.13: --align 32K refused";
+		in.engine = VP_ENGINE_RUNLENGTH;
+		in.align = K(32);
+		EXPECT_U64(vp_plan(&in, &res, &err), VP_BADINPUT);
+		in.align = G(2);
+		EXPECT_U64(vp_plan(&in, &res, &err), VP_BADINPUT);
+		in.align = M(256);
+		in.plat.hash_16m = true;
+		EXPECT_U64(vp_plan(&in, &res, &err), VP_OK);
+	}
+}
+
 int main(void)
 {
+	v413();
 	v53();
 	v54_section_populated();
 	struct_page_size();
