@@ -189,6 +189,17 @@ json_object *vp_json_explain(const struct vp_kernel *k)
 
 	put(root, "schema_version", u64(VP_SCHEMA_VERSION));
 	put(root, "kernel", json_object_new_string(k->name));
+	{
+		const char *const *rules;
+		size_t nb;
+		json_object *b = json_object_new_array();
+
+		put(root, "baseline", json_object_new_string(
+				vp_kernel_baseline(k, &rules, &nb)));
+		for (i = 0; i < nb; i++)
+			json_object_array_add(b, json_object_new_string(rules[i]));
+		put(root, "baseline_rules", b);
+	}
 	rows = json_object_new_array();
 	for (i = 0; i < n; i++) {
 		json_object *r = json_object_new_object(), *st;

@@ -245,12 +245,17 @@ static void device(struct out *o, const struct vp_result *r,
 int vp_render_explain(FILE *f, const struct vp_kernel *k)
 {
 	struct out o = { .f = f };
-	size_t i, n;
+	size_t i, n, nb;
 	const struct vp_kchange *t = vp_kchanges(&n);
+	const char *const *rules;
+	const char *base = vp_kernel_baseline(k, &rules, &nb);
 	char why[96];
 
-	line(&o, "Kernel %s: the changes vmemplan models, from the v5.3 baseline",
-	     k->name);
+	line(&o, "Kernel %s: planned from the v%s baseline", k->name, base);
+	for (i = 0; i < nb; i++)
+		line(&o, "  - %s", rules[i]);
+	blank(&o);
+	line(&o, "The changes vmemplan models after it:");
 	blank(&o);
 	for (i = 0; i < n; i++) {
 		vp_kchange_explain(k, i, why, sizeof(why));

@@ -76,6 +76,34 @@ static const struct vp_kbehaviour vp_v413_baseline = {
 	.physmem_bits_46 = true,
 };
 
+/* What each baseline is, for --explain (one line per rule). */
+static const char *const v413_rules[] = {
+	"nd_pfn_init pads the namespace to sections around System RAM (start_pad, end_trunc), rounds npfns up to a section and aligns map=dev data to max(align, HPAGE_SIZE); devdax reserves 128 KiB for labels",
+	"the altmap reserve is PHYS_PFN(8 KiB): none with 64K pages, where struct pages overwrite the info block",
+	"devm_memremap_pages hot-adds whole sections (no sub-sections) and its release removes ALIGN(size, section) from the section below the start",
+	"a vmemmap block's altmap is the pgmap of its first section (to_vmem_altmap); a full altmap fails the hot-add with -ENOMEM (no DRAM fallback)",
+	"radix maps the vmemmap with PAGE_SIZE pages; hash without 16M vmemmap pages uses 64K ones, also with 4K pages",
+	"--align: any power of two from PAGE_SIZE to 1 GiB, default HPAGE_SIZE (1 byte on hash without 16M pages); MAX_PHYSMEM_BITS 46",
+};
+static const char *const v53_rules[] = {
+	"sub-section (2 MiB) hot-add; nd_pfn_init aligns data to max(align, SUBSECTION_SIZE) and cuts the end to it",
+	"the altmap first, DRAM when it fails (9ef34630a461); radix 2 MiB and hash 16M or PAGE_SIZE vmemmap blocks",
+	"the rows below change the rest",
+};
+
+const char *vp_kernel_baseline(const struct vp_kernel *k,
+			       const char *const **rules, size_t *n)
+{
+	if (vp_kernel_is_seed(&k->ver)) {
+		*rules = v413_rules;
+		*n = sizeof(v413_rules) / sizeof(v413_rules[0]);
+		return "4.13";
+	}
+	*rules = v53_rules;
+	*n = sizeof(v53_rules) / sizeof(v53_rules[0]);
+	return "5.3";
+}
+
 bool vp_kernel_is_seed(const struct vp_kver *v)
 {
 	return v->major == VP_KERNEL_SEED_MAJOR &&

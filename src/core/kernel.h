@@ -200,6 +200,10 @@ const char *vp_kver_strerror(enum vp_kver_status st);
 #define VP_KERNEL_OLDEST_MINOR 3
 #define VP_KERNEL_NEWEST_MAJOR 6
 #define VP_KERNEL_NEWEST_MINOR 17
+/* The baseline k is planned from ("4.13" or "5.3"), and its rules in
+ * words (--explain). */
+const char *vp_kernel_baseline(const struct vp_kernel *k,
+			       const char *const **rules, size_t *n);
 /* Whether v is planned from the 4.13 baseline (4.13 and 4.13.y). */
 bool vp_kernel_is_seed(const struct vp_kver *v);
 /* Whether row r applies to version v (exposed for --explain and tests). */
