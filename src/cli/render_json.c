@@ -205,7 +205,9 @@ json_object *vp_json_explain(const struct vp_kernel *k)
 		json_object *r = json_object_new_object(), *st;
 		bool on = vp_kchange_explain(k, i, why, sizeof(why));
 
-		put(r, "commit", json_object_new_string(t[i].commit));
+		put(r, "commit", t[i].commit ?
+					 json_object_new_string(t[i].commit) :
+					 NULL);
 		put(r, "subject", json_object_new_string(t[i].subject));
 		put(r, "effect", json_object_new_string(t[i].effect));
 		snprintf(buf, sizeof(buf), "%u.%u", t[i].mainline_major,

@@ -255,11 +255,12 @@ int vp_render_explain(FILE *f, const struct vp_kernel *k)
 	for (i = 0; i < nb; i++)
 		line(&o, "  - %s", rules[i]);
 	blank(&o);
-	line(&o, "The changes vmemplan models after it:");
+	line(&o, "The changes vmemplan models:");
 	blank(&o);
 	for (i = 0; i < n; i++) {
 		vp_kchange_explain(k, i, why, sizeof(why));
-		line(&o, "%-12s  %s", t[i].commit, why);
+		line(&o, "%-12s  %s", t[i].commit ? t[i].commit : "(no id)",
+		     why);
 		line(&o, "              %s", t[i].subject);
 		line(&o, "              effect: %s", t[i].effect);
 	}

@@ -212,14 +212,14 @@ int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 		in->kernel.forced_on = on;
 		in->kernel.forced_off = off;
 		vp_kernel_apply(&in->kernel);
-		if (ks == VP_KVER_OK && (on | off) &&
-		    vp_kernel_is_seed(&in->kernel.ver)) {
-			char q[64];
+		if (ks == VP_KVER_OK) {
+			char why[200], q[64];
 
-			vp_value_quote(q, sizeof(q), text);
-			snprintf(msg, len, "--kernel: '%s': planned from the 4.13 baseline, which --kernel-has and --kernel-lacks rows (5.4 and later) do not apply to",
-				 q);
-			return -1;
+			if (vp_kernel_forced_fit(&in->kernel, why, sizeof(why))) {
+				vp_value_quote(q, sizeof(q), text);
+				snprintf(msg, len, "--kernel: '%s': %s", q, why);
+				return -1;
+			}
 		}
 		if (ks != VP_KVER_OK) {
 			char q[64];

@@ -139,26 +139,35 @@ static void set_aligns(struct vp_arch_params *p, uint64_t pmd, uint64_t pud)
 }
 
 /*
- * 4.13 (the seed baseline, kernel.h section_layout):
+ * Before 5.3 (kernel.h section_layout, the v4.13 baseline and its rows):
  * - no sub-sections: hot-add and pfn_valid() work in sections, so the
  *   sub-section is the section here;
- * - the info-block reserve is PHYS_PFN(SZ_8K) pages
- *   (pfn_devs.c:init_altmap_reserve @4.13): 2 with 4K pages, 0 with 64K
- *   (ALIGN(SZ_8K, PAGE_SIZE) from "Account for PAGE_SIZE > info-block-size");
- * - the default --align is HPAGE_SIZE (pfn_devs.c:nd_pfn_devinit @4.13),
- *   the default huge page (hugetlbpage.c:hugetlbpage_init @4.13): 16M on
- *   hash with 16M pages, 2M on radix, 1 byte on hash without 16M pages
- *   (HPAGE_SHIFT left 0; kernel-model.md D15 said 1 MiB);
- * - MAX_PHYSMEM_BITS 46 (asm/book3s/64/mmu.h, 51 from 4.20).
+ * - the altmap's info-block reserve is PHYS_PFN(SZ_8K) pages until
+ *   07464e88365e (pfn_devs.c:init_altmap_reserve @4.13.4): 2 with 4K
+ *   pages, 0 with 64K; PFN_UP(SZ_8K) after (@4.19.37), then
+ *   info_block_reserve() (@5.1.0), the same value;
+ * - the map=dev data floor: HPAGE_SIZE in 4.13, the default huge page
+ *   (hugetlbpage.c:hugetlbpage_init @4.13.4): 16M on hash with 16M pages,
+ *   2M on radix, 1 byte on hash without 16M pages (HPAGE_SHIFT left 0;
+ *   kernel-model.md D15 said 1 MiB); PMD_SIZE from 4.14 (pfn_devs.c
+ *   @4.14.5): 1 << (PAGE_SHIFT + PTE_INDEX_SIZE), 16M on hash 64K, 2M on
+ *   hash 4K and radix;
+ * - --align: 4.13 any power of two from PAGE_SIZE to 1 GiB, default
+ *   HPAGE_SIZE (pfn_devs.c:__align_store, nd_pfn_devinit @4.13.4); from
+ *   4.14 PAGE_SIZE and HPAGE_PMD_SIZE by configuration, default
+ *   HPAGE_PMD_SIZE (nd_pfn_supported_alignments, PFN_DEFAULT_ALIGNMENT
+ *   @4.14.5), as ppc64_params sets them without f537669978a7;
+ * - MAX_PHYSMEM_BITS (asm/sparsemem.h @4.18, @4.19.1; asm/mmu.h @4.20):
+ *   46; 47 from 4.19; from 4.20 51 with 64K pages, 46 with 4K.
  */
-static enum vp_status seed_params(const struct vp_input *in,
-				  struct vp_arch_params *p,
-				  struct vp_error *err)
+static enum vp_status pre53_params(const struct vp_input *in,
+				   struct vp_arch_params *p,
+				   struct vp_error *err)
 {
-	/* Without 16M pages hugetlbpage_init @4.13.4 returns before it sets
-	 * HPAGE_SHIFT: HPAGE_SIZE is 1 byte, so is the default align, and the
-	 * data offset is then not rounded at all. */
-	if (in->mmu == VP_MMU_HASH && !in->plat.hash_16m && !in->align)
+	const struct vp_kbehaviour *b = &in->kernel.b;
+
+	if (b->aligns_any_pow2 && in->mmu == VP_MMU_HASH &&
+	    !in->plat.hash_16m && !in->align)
 		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
 			       "kernel %s on hash without 16M pages has HPAGE_SIZE = 1 byte (hugetlbpage_init leaves HPAGE_SHIFT 0), so the default align is 1 and the data offset is not page-aligned; give --align (a power of two from PAGE_SIZE to 1 GiB)",
 			       in->kernel.name);
@@ -171,14 +180,21 @@ static enum vp_status seed_params(const struct vp_input *in,
 			       "%u-byte struct pages on kernel %s are not modelled (its reserve is a literal 64 * npfns)",
 			       p->struct_page_size, in->kernel.name);
 	p->subsection_shift = p->section_shift;
-	p->info_block_reserve = (SZ_8K >> p->page_shift) << p->page_shift;
-	p->hpage_size = in->mmu == VP_MMU_RADIX ? SZ_2M :
-			in->plat.hash_16m ? SZ_16M : 1;
-	p->default_align = p->hpage_size;
-	/* pfn_devs.c:__align_store @4.13.4: any power of two from PAGE_SIZE
-	 * to SZ_1G (the fixed list, nd_pfn_supported_alignments, is 4.14's). */
-	p->aligns_pow2 = true;
-	p->max_physmem_bits = 46;
+	if (b->altmap_reserve_8k_down)
+		p->info_block_reserve = (SZ_8K >> p->page_shift) << p->page_shift;
+	if (b->data_floor == VP_FLOOR_HPAGE)
+		p->data_floor = in->mmu == VP_MMU_RADIX ? SZ_2M :
+				in->plat.hash_16m ? SZ_16M : 1;
+	else
+		p->data_floor = in->mmu == VP_MMU_HASH && in->page_shift == 16 ?
+					SZ_16M : SZ_2M;
+	if (b->aligns_any_pow2) {
+		p->default_align = p->data_floor;
+		p->aligns_pow2 = true;
+	}
+	p->max_physmem_bits = b->physmem == VP_PHYSMEM_47 ? 47 :
+			      b->physmem == VP_PHYSMEM_51_64K &&
+					      in->page_shift == 16 ? 51 : 46;
 	return VP_OK;
 }
 
@@ -215,7 +231,7 @@ static enum vp_status ppc64_params(const struct vp_input *in,
 	 * vmemmap_can_optimize (kernel row f2b79c0d7968). */
 	p->compound_opt_in = false;
 	if (in->kernel.b.section_layout)
-		return seed_params(in, p, err);
+		return pre53_params(in, p, err);
 	return VP_OK;
 }
 

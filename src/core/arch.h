@@ -35,9 +35,10 @@ struct vp_arch_params {
 	uint64_t compat_align;		/* memremap_compat_align() */
 	uint64_t info_block_reserve;	/* nd_info_block_reserve() */
 	uint64_t default_align;		/* nd_pfn_default_alignment() */
-	/* HPAGE_SIZE, which 4.13's nd_pfn_init aligns map=dev data to at
-	 * least (0 from 5.3 on: memremap_compat_align() instead). */
-	uint64_t hpage_size;
+	/* Before 5.3: what nd_pfn_init aligns map=dev data to at least
+	 * (HPAGE_SIZE in 4.13, PMD_SIZE from 4.14); 0 from 5.3 on, where
+	 * compat_align is. */
+	uint64_t data_floor;
 	uint64_t aligns[VP_MAX_ALIGNS];	/* nd_pfn_supported_alignments() */
 	unsigned n_aligns;
 	/* 4.13: any power of two from PAGE_SIZE to 1 GiB (aligns unused). */

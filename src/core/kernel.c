@@ -9,16 +9,15 @@
  * package that imported it (6.1.52-1 for the two powerpc fixes) is later.
  * docs/kernel-changes.md has the evidence for each row.
  *
- * The baseline is v5.3: sub-section hot-add (the 5.3 series), nd_pfn_init
+ * Two baselines.  v4.13 (vp_v413_baseline, read in a 4.13.4 tree) with
+ * the rows dated 4.14 to 5.2 plans every kernel before 5.3.  v5.3
+ * (vp_v53_baseline): sub-section hot-add (the 5.3 series), nd_pfn_init
  * without section padding (a3619190d62e, with 274b924088e9's end_trunc
  * from 5.3-rc8), radix 2 MiB vmemmap blocks (89a3496e0664) and hash-4K
- * base-page blocks are in; the 5.4 rows below add the altmap boundary
- * test, the run-time default alignment and the struct page build check,
- * and docs/kernel-changes.md finds no other change between 5.3 and 6.0
- * that moves a number except the rows below.  Versions before v5.3 are
- * refused, except 4.13.y (its own baseline, vp_v413_baseline): 4.14-5.2
- * carry changes that are not dated (docs/kernel-changes.md, "Unsettled"),
- * and a planner must not silently answer for a kernel it does not model.
+ * base-page blocks (78c949888549) are in; the rows from 5.4 on change it,
+ * and docs/kernel-changes.md finds no other change that moves a number.
+ * Each baseline takes only its own family of rows (pre53_row); the pre-5.3
+ * rows are in the v5.3 baseline already.
  * Versions after 6.17 are planned as 6.17, with a caveat.
  */
 #include "kernel.h"
@@ -58,23 +57,47 @@ static const struct vp_kbehaviour vp_v53_baseline = {
 };
 
 /*
- * Seed: v4.13 as released, with Oliver O'Halloran's "powerpc/vmemmap: Add
- * altmap support" (kernel-model.md "seed"; the texts and their ids are in
- * docs/kernel-changes.md "4.13").  The fields set here are what the
- * changes between 4.13 and 5.3 undo one by one; until those are dated,
- * 4.14-5.2 are refused and 4.13.y is planned from this baseline alone:
- * every row of the table below is later than 4.13 and none is forced.
+ * v4.13 as released, with Oliver O'Halloran's "powerpc/vmemmap: Add altmap
+ * support": the baseline of every kernel before 5.3, read in a 4.13.4
+ * tree (docs/kernel-changes.md "v4.13").  The rows dated 4.14 to 5.2
+ * (and the stable backports of 5.3 rows) change it; the v5.3 baseline
+ * already has all of them, so those rows are skipped from 5.3 on.
  */
 static const struct vp_kbehaviour vp_v413_baseline = {
 	.reserve_struct_page_size = 64,
 	.compound_vmemmap = VP_COMPOUND_NONE,
+	/* 9ef34630a461 (4.20) brings vmemmap_free's altmap range test with
+	 * the loose bound; 6722b2571205 (6.5) tightens it. */
+	.altmap_free_bound_loose = true,
 	.section_layout = true,
-	.altmap_by_section = true,
+	.altmap_lookup = VP_ALTMAP_BY_SECTION,
+	.data_floor = VP_FLOOR_HPAGE,
+	.aligns_any_pow2 = true,
+	.release_short = true,
+	.dax_label_reserve = true,
+	.altmap_reserve_8k_down = true,
+	.info_block_8k = true,
 	.no_dram_fallback = true,
 	.radix_vmemmap_base_page = true,
 	.hash4k_vmemmap_64k = true,
-	.physmem_bits_46 = true,
+	.physmem = VP_PHYSMEM_46,
 };
+
+/* Whether v is planned from the v4.13 baseline: 4.13 <= v < 5.3. */
+static bool before_53(const struct vp_kver *v)
+{
+	return v->major < 5 || (v->major == 5 && v->minor < 3);
+}
+
+/* Rows of the pre-5.3 family: dated before 5.3, or a 5.3 change whose
+ * backports to older stable lines the table records. */
+static bool pre53_row(const struct vp_kchange *r)
+{
+	unsigned tag = r->mainline_major * 100 + r->mainline_minor;
+
+	return tag < 503 ||
+	       (tag == 503 && r->knob == VP_KNOB_RADIX_VMEMMAP_BASE_PAGE);
+}
 
 /* What each baseline is, for --explain (one line per rule). */
 static const char *const v413_rules[] = {
@@ -84,6 +107,7 @@ static const char *const v413_rules[] = {
 	"a vmemmap block's altmap is the pgmap of its first section (to_vmem_altmap); a full altmap fails the hot-add with -ENOMEM (no DRAM fallback)",
 	"radix maps the vmemmap with PAGE_SIZE pages; hash without 16M vmemmap pages uses 64K ones, also with 4K pages",
 	"--align: any power of two from PAGE_SIZE to 1 GiB, default HPAGE_SIZE (1 byte on hash without 16M pages); MAX_PHYSMEM_BITS 46",
+	"the rows up to 5.2, and the stable backports of 5.3's radix fix, change these; the rows from 5.4 on belong to the v5.3 baseline",
 };
 static const char *const v53_rules[] = {
 	"sub-section (2 MiB) hot-add; nd_pfn_init aligns data to max(align, SUBSECTION_SIZE) and cuts the end to it",
@@ -94,7 +118,7 @@ static const char *const v53_rules[] = {
 const char *vp_kernel_baseline(const struct vp_kernel *k,
 			       const char *const **rules, size_t *n)
 {
-	if (vp_kernel_is_seed(&k->ver)) {
+	if (before_53(&k->ver)) {
 		*rules = v413_rules;
 		*n = sizeof(v413_rules) / sizeof(v413_rules[0]);
 		return "4.13";
@@ -104,10 +128,44 @@ const char *vp_kernel_baseline(const struct vp_kernel *k,
 	return "5.3";
 }
 
-bool vp_kernel_is_seed(const struct vp_kver *v)
+bool vp_kernel_before_53(const struct vp_kver *v)
 {
-	return v->major == VP_KERNEL_SEED_MAJOR &&
-	       v->minor == VP_KERNEL_SEED_MINOR;
+	return before_53(v);
+}
+
+/* Whether forcing row i suits k's baseline; else -1 and why. */
+static int force_fits(const struct vp_kernel *k, size_t i, char *msg,
+		      size_t len)
+{
+	size_t n;
+	const struct vp_kchange *r = &vp_kchanges(&n)[i];
+
+	if (before_53(&k->ver) && !pre53_row(r)) {
+		snprintf(msg, len, "%s (%u.%u) is modelled on the v5.3 baseline; kernel %s is planned from the v4.13 baseline and the rows up to 5.2",
+			 r->commit ? r->commit : "the row", r->mainline_major, r->mainline_minor,
+			 k->name);
+		return -1;
+	}
+	if (!before_53(&k->ver) && pre53_row(r) &&
+	    r->mainline_major * 100 + r->mainline_minor < 503) {
+		snprintf(msg, len, "%s (%u.%u) is part of the v5.3 baseline kernel %s is planned from",
+			 r->commit ? r->commit : "the row", r->mainline_major, r->mainline_minor,
+			 k->name);
+		return -1;
+	}
+	return 0;
+}
+
+int vp_kernel_forced_fit(const struct vp_kernel *k, char *msg, size_t len)
+{
+	size_t i, n;
+
+	vp_kchanges(&n);
+	for (i = 0; i < n; i++)
+		if (((k->forced_on | k->forced_off) & (1u << i)) &&
+		    force_fits(k, i, msg, len))
+			return -1;
+	return 0;
 }
 
 /* Sets one behaviour (struct vp_kchange.knob) to value. */
@@ -164,6 +222,40 @@ static void set_knob(struct vp_kbehaviour *b, enum vp_knob knob,
 	case VP_KNOB_POPULATED_SUBSECTIONS:
 		b->populated_subsections = value;
 		break;
+	case VP_KNOB_ALTMAP_LOOKUP:
+		b->altmap_lookup = (enum vp_altmap_lookup)value;
+		break;
+	case VP_KNOB_DATA_FLOOR_PMD:
+		b->data_floor = VP_FLOOR_PMD;
+		b->aligns_any_pow2 = false;
+		break;
+	case VP_KNOB_END_TRUNC_MISALIGNED:
+		b->end_trunc_misaligned = value;
+		break;
+	case VP_KNOB_START_PAD_TO_END:
+		b->start_pad_to_end = value;
+		break;
+	case VP_KNOB_RELEASE_SHORT:
+		b->release_short = value;
+		break;
+	case VP_KNOB_DAX_LABEL_RESERVE:
+		b->dax_label_reserve = value;
+		break;
+	case VP_KNOB_INFO_BLOCK_8K:
+		b->info_block_8k = value;
+		break;
+	case VP_KNOB_ALTMAP_RESERVE_8K_DOWN:
+		b->altmap_reserve_8k_down = value;
+		break;
+	case VP_KNOB_NO_DRAM_FALLBACK:
+		b->no_dram_fallback = value;
+		break;
+	case VP_KNOB_RADIX_VMEMMAP_BASE_PAGE:
+		b->radix_vmemmap_base_page = value;
+		break;
+	case VP_KNOB_PHYSMEM:
+		b->physmem = (enum vp_physmem)value;
+		break;
 	}
 }
 
@@ -171,6 +263,108 @@ static void set_knob(struct vp_kbehaviour *b, enum vp_knob knob,
  * marked (I) in docs/kernel-changes.md are inferred from the merge window,
  * not read from a tagged tree. */
 static const struct vp_kchange vp_table[] = {
+	/* Before 5.3: on the v4.13 baseline (docs/kernel-changes.md), dated
+	 * by the 4.12.4 ... 5.3.1 source trees read there; stable releases
+	 * from review mails and trees (4.19.13, .37, .48; 4.14.177).  A NULL
+	 * commit: dated, not pinned. */
+	{
+		.commit = "ab1b597ee0e4",
+		.subject = "mm, devm_memremap_pages: use multi-order radix for ZONE_DEVICE lookups",
+		.effect = "the pgmap that owns a vmemmap block is looked up by pfn over the namespace, not by section: a block starting below the device's first pfn, not its first section, gets no altmap",
+		.mainline_major = 4, .mainline_minor = 14,
+		.knob = VP_KNOB_ALTMAP_LOOKUP, .value = VP_ALTMAP_BY_PFN,
+	},
+	{
+		.commit = NULL,
+		.subject = "libnvdimm, pfn: PMD_SIZE padding and supported_alignments (4.14; commit not pinned)",
+		.effect = "map=dev data aligned to max(align, PMD_SIZE) instead of HPAGE_SIZE; --align is PAGE_SIZE or HPAGE_PMD_SIZE (default), not any power of two",
+		.mainline_major = 4, .mainline_minor = 14,
+		.knob = VP_KNOB_DATA_FLOOR_PMD, .value = 1,
+	},
+	{
+		.commit = "41fce90f2633",
+		.subject = "libnvdimm, dax: fix 1GB-aligned namespaces vs physical misalignment",
+		.effect = "an end not aligned to --align is cut (end_trunc) down to min(section, align)",
+		.mainline_major = 4, .mainline_minor = 15,
+		.stable = { { 4, 14, 11 } },
+		.knob = VP_KNOB_END_TRUNC_MISALIGNED, .value = 1,
+	},
+	{
+		.commit = "7b73d978a5d0",
+		.subject = "mm: pass the vmem_altmap to vmemmap_populate",
+		.effect = "vmemmap_populate and vmemmap_free use the altmap they are passed: every block of the hot-add from the altmap, edge blocks too (no lookup by pfn)",
+		.mainline_major = 4, .mainline_minor = 16,
+		.knob = VP_KNOB_ALTMAP_LOOKUP, .value = VP_ALTMAP_PASSED,
+	},
+	{
+		.commit = NULL,
+		.subject = "mm: Fix memory size alignment in devm_memremap_pages_release() (commit not pinned)",
+		.effect = "hot-remove removes the sections it added (before: ALIGN(size, section) from the section below the start, one short for some unaligned starts)",
+		.mainline_major = 4, .mainline_minor = 16,
+		.stable = { { 4, 14, 177 } },
+		.knob = VP_KNOB_RELEASE_SHORT, .value = 0,
+	},
+	{
+		.commit = NULL,
+		.subject = "powerpc: MAX_PHYSMEM_BITS 47 with SPARSEMEM_VMEMMAP (4.19; commit not pinned)",
+		.effect = "book3s64 MAX_PHYSMEM_BITS 46 -> 47",
+		.mainline_major = 4, .mainline_minor = 19,
+		.knob = VP_KNOB_PHYSMEM, .value = VP_PHYSMEM_47,
+	},
+	{
+		.commit = "9ef34630a461",
+		.subject = "powerpc/mm: Fallback to RAM if the altmap is unusable",
+		.effect = "a vmemmap block the altmap cannot hold comes from DRAM instead of failing the hot-add with -ENOMEM; vmemmap_free gives a block to the altmap by where it lives",
+		.mainline_major = 4, .mainline_minor = 20,
+		.stable = { { 4, 19, 37 } },
+		.knob = VP_KNOB_NO_DRAM_FALLBACK, .value = 0,
+	},
+	{
+		.commit = "ae86cbfef381",
+		.subject = "libnvdimm, pfn: Pad pfn namespaces relative to other regions",
+		.effect = "the System RAM test for start_pad covers the namespace to its end (trim_pfn_device); its region-conflict test needs a neighbouring region, which a one-namespace plan does not have",
+		.mainline_major = 4, .mainline_minor = 20,
+		.stable = { { 4, 14, 177 }, { 4, 19, 13 } },
+		.knob = VP_KNOB_START_PAD_TO_END, .value = 1,
+	},
+	{
+		.commit = "4ffe713b7587",
+		.subject = "powerpc/mm: Increase the max addressable memory to 2PB",
+		.effect = "book3s64 MAX_PHYSMEM_BITS 51 with 64K pages (46 with 4K)",
+		.mainline_major = 4, .mainline_minor = 20,
+		.knob = VP_KNOB_PHYSMEM, .value = VP_PHYSMEM_51_64K,
+	},
+	{
+		.commit = "07464e88365e",
+		.subject = "libnvdimm: Fix altmap reservation size calculation",
+		.effect = "the altmap reserves PFN_UP(8 KiB) pages for the info block: one 64K page, which the struct pages no longer overwrite",
+		.mainline_major = 5, .mainline_minor = 1,
+		.stable = { { 4, 14, 177 }, { 4, 19, 37 } },
+		.knob = VP_KNOB_ALTMAP_RESERVE_8K_DOWN, .value = 0,
+	},
+	{
+		.commit = NULL,
+		.subject = "libnvdimm/pfn: Remove dax_label_reserve (commit not pinned)",
+		.effect = "devdax no longer reserves 128 KiB for labels",
+		.mainline_major = 5, .mainline_minor = 1,
+		.knob = VP_KNOB_DAX_LABEL_RESERVE, .value = 0,
+	},
+	{
+		.commit = NULL,
+		.subject = "libnvdimm/pfn: Account for PAGE_SIZE > info-block-size in nd_pfn_init() (commit not pinned)",
+		.effect = "nd_pfn_init counts the info block as ALIGN(8 KiB, PAGE_SIZE): 64 KiB with 64K pages, in the memmap reserve and the data offset",
+		.mainline_major = 5, .mainline_minor = 1,
+		.knob = VP_KNOB_INFO_BLOCK_8K, .value = 0,
+	},
+	{
+		.commit = "89a3496e0664",
+		.subject = "powerpc/mm/radix: Use the right page size for vmemmap mapping",
+		.effect = "radix maps the vmemmap with 2 MiB pages instead of PAGE_SIZE ones (part of the v5.3 baseline; backported to older stable lines)",
+		.mainline_major = 5, .mainline_minor = 3,
+		.stable = { { 4, 14, 146 }, { 4, 19, 75 } },
+		.knob = VP_KNOB_RADIX_VMEMMAP_BASE_PAGE, .value = 0,
+	},
+	/* From 5.3: on the v5.3 baseline. */
 	{
 		.commit = "e96f0bf2ec92",
 		.subject = "libnvdimm/pfn_dev: Add a build check to make sure we notice when struct page size change",
@@ -411,10 +605,6 @@ enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 	 * arrived in v4.13; anything older has no map=dev at all. */
 	if (kver_cmp3(v->major, v->minor, 0, 4, 13, 0) < 0)
 		return VP_KVER_TOO_OLD;
-	if (!vp_kernel_is_seed(v) &&
-	    kver_cmp3(v->major, v->minor, 0, VP_KERNEL_OLDEST_MAJOR,
-		      VP_KERNEL_OLDEST_MINOR, 0) < 0)
-		return VP_KVER_NOT_MODELLED;
 	memset(out, 0, sizeof(*out));
 	out->ver = *v;
 	vp_kernel_apply(out);
@@ -430,6 +620,28 @@ enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 		snprintf(out->caveat, sizeof(out->caveat),
 			 "9cf7e13fecba reached 6.14.y at a release not recorded here; %s is modelled without it",
 			 out->name);
+	/* Stable backports bracketed by trees, not pinned to a release
+	 * (docs/kernel-changes.md): the releases inside the bracket are
+	 * modelled without them. */
+	else if (v->major == 4 && v->minor == 14 && v->has_patch &&
+		 v->patch < 177)
+		snprintf(out->caveat, sizeof(out->caveat),
+			 "4.14.y got ae86cbfef381, 07464e88365e and the release-size fix by 4.14.177 at releases not recorded here; %s is modelled without them",
+			 out->name);
+	else if (v->major == 4 && v->minor == 19 && v->patch >= 14 &&
+		 v->patch < 37)
+		snprintf(out->caveat, sizeof(out->caveat),
+			 "4.19.y got 9ef34630a461 and 07464e88365e between 4.19.14 and 4.19.37 at a release not recorded here; %s is modelled without them",
+			 out->name);
+	else if (v->major == 4 && v->minor == 19 && v->patch >= 2 &&
+		 v->patch < 13)
+		snprintf(out->caveat, sizeof(out->caveat),
+			 "4.19.y got ae86cbfef381 between 4.19.2 and 4.19.13 at a release not recorded here; %s is modelled without it",
+			 out->name);
+	else if (v->major == 5 && v->minor == 0 && v->patch >= 2)
+		snprintf(out->caveat, sizeof(out->caveat),
+			 "07464e88365e (marked for stable) may have reached 5.0.y; %s is modelled without it",
+			 out->name);
 	return VP_KVER_OK;
 }
 
@@ -438,14 +650,18 @@ void vp_kernel_apply(struct vp_kernel *k)
 	size_t i, n;
 	const struct vp_kchange *t = vp_kchanges(&n);
 
-	if (vp_kernel_is_seed(&k->ver)) {
-		/* vp_kernel_force refuses rows for 4.13. */
-		k->b = vp_v413_baseline;
-		return;
-	}
-	k->b = vp_v53_baseline;
+	bool old = before_53(&k->ver);
+
+	k->b = old ? vp_v413_baseline : vp_v53_baseline;
 	for (i = 0; i < n; i++) {
 		bool on = vp_kchange_applies(&t[i], &k->ver);
+
+		/* Each baseline takes its own family of rows (pre53_row);
+		 * vp_kernel_force refuses a row of the other. */
+		if (old ? !pre53_row(&t[i]) :
+			  pre53_row(&t[i]) && t[i].mainline_major * 100 +
+							   t[i].mainline_minor < 503)
+			continue;
 
 		if (k->forced_on & (1u << i))
 			on = true;
@@ -462,18 +678,13 @@ int vp_kernel_force(struct vp_kernel *k, const char *commit, bool has,
 	size_t i, n, clen = strlen(commit), hit = 0, matches = 0;
 	const struct vp_kchange *t = vp_kchanges(&n);
 
-	if (vp_kernel_is_seed(&k->ver)) {
-		snprintf(msg, len, "kernel %s is planned from its own baseline (4.13), which the table's rows (5.4 and later) do not apply to",
-			 k->name);
-		return -1;
-	}
 	if (clen < 7 || clen > 12 || strspn(commit, "0123456789abcdef") != clen) {
 		snprintf(msg, len, "'%.40s' is not 7 to 12 lowercase hex digits of a commit id",
 			 commit);
 		return -1;
 	}
 	for (i = 0; i < n; i++)
-		if (strncmp(t[i].commit, commit, clen) == 0) {
+		if (t[i].commit && strncmp(t[i].commit, commit, clen) == 0) {
 			hit = i;
 			matches++;
 		}
@@ -482,6 +693,8 @@ int vp_kernel_force(struct vp_kernel *k, const char *commit, bool has,
 			 matches ? "matches more than one" : "is not one");
 		return -1;
 	}
+	if (force_fits(k, hit, msg, len))
+		return -1;
 	if (has) {
 		k->forced_on |= 1u << hit;
 		k->forced_off &= ~(1u << hit);
@@ -500,6 +713,16 @@ bool vp_kchange_explain(const struct vp_kernel *k, size_t i, char *why,
 	const struct vp_kchange *r = &vp_kchanges(&n)[i];
 	const struct vp_kver *v = &k->ver;
 
+	if (before_53(v) && !pre53_row(r)) {
+		snprintf(why, len, "no: a row of the v5.3 baseline's family (mainline %u.%u)",
+			 r->mainline_major, r->mainline_minor);
+		return false;
+	}
+	if (!before_53(v) && pre53_row(r) &&
+	    r->mainline_major * 100 + r->mainline_minor < 503) {
+		snprintf(why, len, "yes: folded into the v5.3 baseline");
+		return true;
+	}
 	if (k->forced_on & (1u << i)) {
 		snprintf(why, len, "yes: --kernel-has");
 		return true;
@@ -540,8 +763,6 @@ const char *vp_kver_strerror(enum vp_kver_status st)
 		return "four numeric parts; expected MAJOR.MINOR[.PATCH][-SUFFIX]";
 	case VP_KVER_TOO_OLD:
 		return "powerpc has no vmem_altmap support before 4.13";
-	case VP_KVER_NOT_MODELLED:
-		return "not modelled yet; modelled: 4.13 and its stable releases, and 5.3 and later (5.3 ... 6.17 and their stable releases): the changes between 4.14 and 5.2 are not all dated";
 	}
 	return "invalid";
 }

@@ -22,7 +22,6 @@ enum vp_kver_status {
 	VP_KVER_SYNTAX,		/* not MAJOR.MINOR[.PATCH][-SUFFIX] */
 	VP_KVER_FOUR_PARTS,	/* 1.2.3.4 */
 	VP_KVER_TOO_OLD,	/* before the first modelled version */
-	VP_KVER_NOT_MODELLED,	/* inside the altmap era but not modelled yet */
 };
 
 /* Where radix__vmemmap_populate starts a chunk (vmemmap_radix.c). */
@@ -48,6 +47,29 @@ enum vp_sps_check {
 	VP_SPS_NONE,	/* nothing: the reserve is 64 per pfn whatever */
 	VP_SPS_BUILD,	/* e96f0bf2ec92 (5.4): BUILD_BUG_ON, no such kernel */
 	VP_SPS_RUNTIME,	/* c91d71363084 (6.2, 6.1.12): map=dev -EINVAL */
+};
+
+/* Where arch/powerpc/mm/init_64.c:vmemmap_populate/vmemmap_free get a
+ * block's altmap (vp_kbehaviour.altmap_lookup). */
+enum vp_altmap_lookup {
+	VP_ALTMAP_PASSED,	/* 7b73d978a5d0 (4.16): the caller passes it */
+	VP_ALTMAP_BY_SECTION,	/* 4.13: to_vmem_altmap(), pgmap keyed by section */
+	VP_ALTMAP_BY_PFN,	/* ab1b597ee0e4 (4.14): pgmap keyed by pfn */
+};
+
+/* The floor of nd_pfn_init's map=dev data alignment. */
+enum vp_data_floor {
+	VP_FLOOR_SUBSECTION,	/* 5.3: SUBSECTION_SIZE (memremap_compat_align from 5.7) */
+	VP_FLOOR_HPAGE,		/* 4.13: HPAGE_SIZE */
+	VP_FLOOR_PMD,		/* 4.14: PMD_SIZE */
+};
+
+/* book3s64 MAX_PHYSMEM_BITS (vp_kbehaviour.physmem). */
+enum vp_physmem {
+	VP_PHYSMEM_51,		/* 5.3 on (as modelled) */
+	VP_PHYSMEM_46,		/* 4.13-4.18 */
+	VP_PHYSMEM_47,		/* 4.19, with SPARSEMEM_VMEMMAP */
+	VP_PHYSMEM_51_64K,	/* 4.20-5.2: 51 with 64K pages, else 46 */
 };
 
 /* What the model needs to know about a kernel.  Each field names the
@@ -105,33 +127,53 @@ struct vp_kbehaviour {
 	 * vmemmap_populate_hugepages, whose base-page fallback under a PMD
 	 * table passes the altmap (x86's own passed NULL: DRAM). */
 	bool x86_table_pages_altmap;
-	/* The v4.13 rules (kernel.c's seed baseline; false from 5.3).  The
-	 * changes between 4.13 and 5.3 that undo each are not all dated
-	 * (docs/kernel-changes.md "Unsettled"), so only 4.13.y has them:
-	 * - section_layout: drivers/nvdimm/pfn_devs.c:nd_pfn_init pads to
-	 *   sections on a System RAM collision, rounds npfns up to a section,
-	 *   aligns the data to max(align, HPAGE_SIZE), reserves 128 KiB for
-	 *   devdax labels; the altmap reserve is PHYS_PFN(SZ_8K); and
-	 *   kernel/memremap.c:devm_memremap_pages hot-adds whole sections
-	 *   (no sub-sections before the 5.3 series);
-	 * - altmap_by_section: arch/powerpc/mm/init_64.c finds a block's
-	 *   altmap through the pgmap of the section its first struct page
-	 *   describes (to_vmem_altmap), when populating and when freeing
-	 *   (the altmap is passed down from 7b73d978a5d0, 4.16);
-	 * - no_dram_fallback: a failed altmap allocation fails the hot-add
-	 *   with -ENOMEM (DRAM fallback from 9ef34630a461);
-	 * - radix_vmemmap_base_page: radix maps the vmemmap with PAGE_SIZE
-	 *   pages (2M from 89a3496e0664, 5.3);
-	 * - hash4k_vmemmap_64k: hash with 4K pages and no 16M vmemmap uses
-	 *   64K vmemmap pages ("powerpc/mm/hash/4k: Don't use 64K page size
-	 *   for vmemmap with 4K pagesize", 5.3);
-	 * - physmem_bits_46: book3s64 MAX_PHYSMEM_BITS is 46 (51 from 4.20). */
+	/*
+	 * Before 5.3 (kernel.c's v4.13 baseline and the rows up to 5.2; the
+	 * v5.3 baseline has every one of these at its zero value).
+	 * section_layout: drivers/nvdimm/pfn_devs.c:nd_pfn_init pads to
+	 * sections around System RAM, rounds npfns up to a section and
+	 * stores sb.npfns in 4 KiB units, and kernel/memremap.c:
+	 * devm_memremap_pages hot-adds whole sections (no sub-sections before
+	 * the 5.3 series).  The rest say which pre-5.3 rules hold.
+	 */
 	bool section_layout;
-	bool altmap_by_section;
+	/* Where arch/powerpc/mm/init_64.c gets a block's altmap. */
+	enum vp_altmap_lookup altmap_lookup;
+	/* The floor of the map=dev data alignment in nd_pfn_init. */
+	enum vp_data_floor data_floor;
+	/* pfn_devs.c:__align_store @4.13: any power of two from PAGE_SIZE to
+	 * 1 GiB, default HPAGE_SIZE (the fixed list arrives in 4.14). */
+	bool aligns_any_pow2;
+	/* 4.15: nd_pfn_init also cuts an end not aligned to --align, down to
+	 * min(section, align). */
+	bool end_trunc_misaligned;
+	/* 4.20 (trim_pfn_device): the System RAM test for start_pad covers
+	 * [SECTION_ALIGN_DOWN(S), S + Z), not [.., SECTION_ALIGN_DOWN(S) + Z). */
+	bool start_pad_to_end;
+	/* 4.13-4.15: devm_memremap_pages's release removes
+	 * ALIGN(size, section) from the section below the start. */
+	bool release_short;
+	/* 4.13-5.0: nd_pfn_init reserves 128 KiB more for devdax labels. */
+	bool dax_label_reserve;
+	/* 4.13-5.0: pfn_devs.c:init_altmap_reserve reserves PHYS_PFN(SZ_8K)
+	 * pages for the info block, none with 64K pages (PFN_UP from
+	 * 07464e88365e, 5.1 and stable). */
+	bool altmap_reserve_8k_down;
+	/* 4.13-5.0: nd_pfn_init counts the info block as SZ_8K, not
+	 * ALIGN(SZ_8K, PAGE_SIZE) ("Account for PAGE_SIZE > info-block-size",
+	 * 5.1). */
+	bool info_block_8k;
+	/* 4.13-4.19: a failed altmap allocation fails the hot-add
+	 * (-ENOMEM); DRAM fallback from 9ef34630a461 (4.20). */
 	bool no_dram_fallback;
+	/* Radix maps the vmemmap with PAGE_SIZE pages (2M from
+	 * 89a3496e0664, 5.3). */
 	bool radix_vmemmap_base_page;
+	/* Hash without 16M vmemmap pages uses 64K ones, also with 4K pages
+	 * (PAGE_SIZE from 5.3). */
 	bool hash4k_vmemmap_64k;
-	bool physmem_bits_46;
+	/* book3s64 MAX_PHYSMEM_BITS. */
+	enum vp_physmem physmem;
 };
 
 struct vp_kernel {
@@ -143,7 +185,7 @@ struct vp_kernel {
 	/* A caveat the plan must warn about ("" if none): a version newer
 	 * than the newest modelled, or a stable line whose backport release
 	 * is not recorded. */
-	char caveat[200];
+	char caveat[256];
 	/* Rows of the table forced in or out (--kernel-has/--kernel-lacks),
 	 * as bit i for row i: for distribution kernels and backports the
 	 * table does not record. */
@@ -168,11 +210,25 @@ enum vp_knob {
 	VP_KNOB_STRUCT_PAGE_CHECK,
 	VP_KNOB_CROSS_BOUNDARY_TEST,
 	VP_KNOB_ALIGN_THP_RUNTIME,
+	VP_KNOB_ALTMAP_LOOKUP,
+	VP_KNOB_DATA_FLOOR_PMD,		/* also ends aligns_any_pow2 */
+	VP_KNOB_END_TRUNC_MISALIGNED,
+	VP_KNOB_START_PAD_TO_END,
+	VP_KNOB_RELEASE_SHORT,
+	VP_KNOB_DAX_LABEL_RESERVE,
+	VP_KNOB_INFO_BLOCK_8K,
+	VP_KNOB_ALTMAP_RESERVE_8K_DOWN,
+	VP_KNOB_NO_DRAM_FALLBACK,
+	VP_KNOB_RADIX_VMEMMAP_BASE_PAGE,
+	VP_KNOB_PHYSMEM,
 };
 
 /* One row per kernel change that moves a number. */
 struct vp_kchange {
-	const char *commit;	/* mainline commit, 12 hex digits */
+	/* Mainline commit, 12 hex digits; NULL where the change is dated by
+	 * source trees but its commit is not pinned (docs/kernel-changes.md):
+	 * --kernel-has/--kernel-lacks cannot name such a row. */
+	const char *commit;
 	const char *subject;
 	const char *effect;	/* one line: what changes in the numbers */
 	unsigned mainline_major, mainline_minor;	/* first tag with it */
@@ -192,20 +248,20 @@ enum vp_kver_status vp_kver_parse(const char *s, struct vp_kver *out);
 enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 				      struct vp_kernel *out);
 const char *vp_kver_strerror(enum vp_kver_status st);
-/* The oldest and the newest version whose behaviour is modelled: 4.13.y
- * (the seed baseline), then everything from 5.3 (VP_KERNEL_OLDEST_*). */
-#define VP_KERNEL_SEED_MAJOR 4
-#define VP_KERNEL_SEED_MINOR 13
-#define VP_KERNEL_OLDEST_MAJOR 5
-#define VP_KERNEL_OLDEST_MINOR 3
+/* The oldest and the newest version whose behaviour is modelled. */
+#define VP_KERNEL_OLDEST_MAJOR 4
+#define VP_KERNEL_OLDEST_MINOR 13
 #define VP_KERNEL_NEWEST_MAJOR 6
 #define VP_KERNEL_NEWEST_MINOR 17
 /* The baseline k is planned from ("4.13" or "5.3"), and its rules in
  * words (--explain). */
 const char *vp_kernel_baseline(const struct vp_kernel *k,
 			       const char *const **rules, size_t *n);
-/* Whether v is planned from the 4.13 baseline (4.13 and 4.13.y). */
-bool vp_kernel_is_seed(const struct vp_kver *v);
+/* Whether v is planned from the v4.13 baseline (4.13 <= v < 5.3). */
+bool vp_kernel_before_53(const struct vp_kver *v);
+/* 0 when every row forced in k suits its baseline's family of rows; else
+ * -1 and msg says which does not (a --kernel-has given before --kernel). */
+int vp_kernel_forced_fit(const struct vp_kernel *k, char *msg, size_t len);
 /* Whether row r applies to version v (exposed for --explain and tests). */
 bool vp_kchange_applies(const struct vp_kchange *r, const struct vp_kver *v);
 const struct vp_kchange *vp_kchanges(size_t *n);

@@ -56,54 +56,72 @@ static bool meets_ram(const struct vp_input *in, uint64_t start,
 }
 
 /*
- * drivers/nvdimm/pfn_devs.c:nd_pfn_init @4.13 (kernel-model.md §2.3
- * "seed", with d5483feda85a from 4.12; docs/kernel-changes.md "4.13"),
- * new info block, SEC = SECTION_SIZE:
+ * drivers/nvdimm/pfn_devs.c:nd_pfn_init before 5.3, new info block
+ * (read in 4.13.4, 4.14.5, 4.15, 4.20 and 5.1.0 trees; docs/kernel-
+ * changes.md "v4.13" and the rows), SEC = SECTION_SIZE, end = S + Z:
  *   start_pad = ALIGN(S, SEC) - S  if region_intersects(ALIGN_DOWN(S, SEC),
- *                                    Z, System RAM) == REGION_MIXED
- *   end_trunc = S + Z - ALIGN_DOWN(S + Z, SEC)
- *                                  if region_intersects(S,
- *                                    ALIGN(S + Z, SEC) - S) == REGION_MIXED
- *   start    += start_pad
- *   npfns     = PFN_SECTION_ALIGN_UP((Z - start_pad - end_trunc - SZ_8K)
- *                                    / PAGE_SIZE)
- *   L         = 128 KiB for devdax (dax_label_reserve), else 0
- *   PMEM: offset = ALIGN(start + SZ_8K + 64 * npfns + L,
- *                        max(align, HPAGE_SIZE)) - start
- *   RAM:  offset = ALIGN(start + SZ_8K + L, align) - start
+ *               Z, System RAM) == REGION_MIXED (4.20, trim_pfn_device: the
+ *               range runs to S + Z)
+ *   end_trunc = end - ALIGN_DOWN(end, SEC)  if region_intersects(S,
+ *               ALIGN(end, SEC) - S) == REGION_MIXED; from 4.15 also when
+ *               end is not a multiple of align, and then down to
+ *               min(ALIGN_DOWN(end, SEC), ALIGN_DOWN(end, align))
+ *               (phys_pmem_align_down)
+ *   R         = SZ_8K (ALIGN(SZ_8K, PAGE_SIZE) from 5.1)
+ *   npfns     = PFN_SECTION_ALIGN_UP((Z - start_pad - end_trunc - R) / PAGE_SIZE)
+ *   L         = 128 KiB for devdax (dax_label_reserve, gone in 5.1)
+ *   PMEM: offset = ALIGN(start + R + 64 * npfns + L,
+ *                        max(align, HPAGE_SIZE; PMD_SIZE from 4.14)) - start
+ *   RAM:  offset = ALIGN(start + R + L, align) - start
  *   offset + start_pad + end_trunc >= Z  -> -ENXIO
  *   sb.npfns  = (Z - offset - start_pad - end_trunc) / SZ_4K
+ * with start = S + start_pad.  The region-conflict half of 4.20's
+ * trim_pfn_device needs another region within the namespace's sections:
+ * vmemplan plans one namespace, whose region has no such neighbour.
  */
-static enum vp_status nd_pfn_init_v413(const struct vp_input *in,
-				       const struct vp_arch_params *p,
-				       struct vp_layout *out,
-				       struct vp_error *err)
+static enum vp_status nd_pfn_init_sections(const struct vp_input *in,
+					   const struct vp_arch_params *p,
+					   struct vp_layout *out,
+					   struct vp_error *err)
 {
+	const struct vp_kbehaviour *b = &in->kernel.b;
 	uint64_t S = in->start, Z = in->size, SEC = 1ULL << p->section_shift;
 	uint64_t end, start, sec_pfns = SEC >> p->page_shift, label, t;
+	uint64_t R = b->info_block_8k ? SZ_8K :
+					(SZ_8K + p->page_size - 1) & ~(p->page_size - 1);
+	uint64_t sdown, rlen;
 
 	if (__builtin_add_overflow(S, Z, &end) || end > UINT64_MAX - SEC)
 		return vp_fail(err, VP_BADINPUT, 0, NULL,
 			       "start + size overflows 64 bits");
-	if (meets_ram(in, S & ~(SEC - 1), Z))
+	sdown = S & ~(SEC - 1);
+	rlen = b->start_pad_to_end ? end - sdown : Z;
+	if (meets_ram(in, sdown, rlen))
 		out->start_pad = ((S + SEC - 1) & ~(SEC - 1)) - S;
-	if (meets_ram(in, S, ((end + SEC - 1) & ~(SEC - 1)) - S))
-		out->end_trunc = end - (end & ~(SEC - 1));
-	if (out->start_pad + out->end_trunc + SZ_8K >= Z)
-		/* The kernel's size - start_pad - end_trunc - SZ_8K wraps. */
+	if (meets_ram(in, S, ((end + SEC - 1) & ~(SEC - 1)) - S) ||
+	    (b->end_trunc_misaligned && end % out->align)) {
+		uint64_t down = end & ~(SEC - 1);
+
+		if (b->end_trunc_misaligned && (end & ~(out->align - 1)) < down)
+			down = end & ~(out->align - 1);
+		out->end_trunc = end - down;
+	}
+	if (out->start_pad + out->end_trunc + R >= Z)
+		/* The kernel's size - start_pad - end_trunc - R wraps. */
 		return vp_fail(err, VP_UNSUPPORTED, 0, PFN_DEV_WHERE,
-			       "the namespace [%#llx, %#llx) keeps no room once padded to sections around System RAM (start_pad %llu, end_trunc %llu): nd_pfn_init's npfns would underflow",
+			       "the namespace [%#llx, %#llx) keeps no room once padded (start_pad %llu, end_trunc %llu): nd_pfn_init's npfns would underflow",
 			       (unsigned long long)S, (unsigned long long)end,
 			       (unsigned long long)out->start_pad,
 			       (unsigned long long)out->end_trunc);
 	start = S + out->start_pad;
-	t = (Z - out->start_pad - out->end_trunc - SZ_8K) >> p->page_shift;
+	t = (Z - out->start_pad - out->end_trunc - R) >> p->page_shift;
 	out->reserve_npfns = (t + sec_pfns - 1) / sec_pfns * sec_pfns;
-	label = in->mode == VP_MODE_DEVDAX ? 128ULL << 10 : 0;
-	out->data_align = in->map == VP_MAP_DEV && p->hpage_size > out->align ?
-				  p->hpage_size : out->align;
+	label = b->dax_label_reserve && in->mode == VP_MODE_DEVDAX ?
+			128ULL << 10 : 0;
+	out->data_align = in->map == VP_MAP_DEV && p->data_floor > out->align ?
+				  p->data_floor : out->align;
 	out->page_map_bytes = in->map == VP_MAP_DEV ? 64 * out->reserve_npfns : 0;
-	if (!align_up(start + SZ_8K + out->page_map_bytes + label,
+	if (!align_up(start + R + out->page_map_bytes + label,
 		      out->data_align, &t))
 		return vp_fail(err, VP_BADINPUT, 0, PFN_DEV_WHERE,
 			       "the data offset overflows 64 bits");
@@ -118,8 +136,8 @@ static enum vp_status nd_pfn_init_v413(const struct vp_input *in,
 			       (unsigned long long)out->start_pad,
 			       (unsigned long long)out->end_trunc,
 			       (unsigned long long)Z);
-	/* sb.npfns counts 4 KiB units in this version whatever PAGE_SIZE
-	 * (pfn_devs.c:nd_pfn_init @4.13.4: "/ SZ_4K"). */
+	/* sb.npfns counts 4 KiB units before 5.3 whatever PAGE_SIZE
+	 * ("/ SZ_4K" in every pre-5.3 tree read). */
 	out->npfns = (Z - out->dataoff - out->start_pad - out->end_trunc) >> 12;
 	out->usable_bytes = Z - out->start_pad - out->end_trunc - out->dataoff;
 	return VP_OK;
@@ -139,7 +157,7 @@ enum vp_status vp_nd_pfn_init(const struct vp_input *in,
 			       "namespace size %llu is below ND_MIN_NAMESPACE_SIZE (PAGE_SIZE, %llu): too small",
 			       (unsigned long long)Z, (unsigned long long)p->page_size);
 	if (in->kernel.b.section_layout && Z > SZ_8K)
-		return nd_pfn_init_v413(in, p, out, err);
+		return nd_pfn_init_sections(in, p, out, err);
 	if (Z <= SZ_8K)
 		/* size - SZ_8K would wrap in the kernel's arithmetic. */
 		return vp_fail(err, VP_UNSUPPORTED, 0, PFN_DEV_WHERE,
@@ -247,29 +265,31 @@ enum vp_status vp_nvdimm_setup_pfn(const struct vp_input *in,
 	out->end_pfn = (last >> p->page_shift) + 1;
 	if (in->kernel.b.section_layout) {
 		/*
-		 * kernel/memremap.c:devm_memremap_pages @4.13.4 (lines
-		 * 291-293) hot-adds align_start = res.start & ~(SECTION_SIZE -
-		 * 1) and align_size = ALIGN(res.end + 1, SECTION_SIZE) -
-		 * align_start, and refuses (-ENXIO) when region_intersects()
-		 * of that range with System RAM is REGION_MIXED.  Its release
-		 * (lines 239-243) removes ALIGN(resource_size(res),
-		 * SECTION_SIZE) from align_start: one section less when the
-		 * resource is not section-aligned and its size's remainder
-		 * pushes it over a boundary.  The altmap's free is
-		 * PHYS_PFN(offset - SZ_8K) (pfn_devs.c:__nvdimm_setup_pfn
-		 * @4.13.4), not PHYS_PFN(offset - reserve bytes).
+		 * kernel/memremap.c:devm_memremap_pages before 5.3 (@4.13.4
+		 * lines 291-293) hot-adds align_start = res.start &
+		 * ~(SECTION_SIZE - 1) and align_size = ALIGN(res.end + 1,
+		 * SECTION_SIZE) - align_start, and refuses (-ENXIO) when
+		 * region_intersects() of that range with System RAM is
+		 * REGION_MIXED.  Until 4.16 its release (@4.13.4 lines
+		 * 239-243) removes ALIGN(resource_size(res), SECTION_SIZE)
+		 * from align_start: one section less when the resource is not
+		 * section-aligned and its size's remainder pushes it over a
+		 * boundary.  The altmap's free is PHYS_PFN(offset - SZ_8K)
+		 * until 5.1 (pfn_devs.c:__nvdimm_setup_pfn @4.13.4), not
+		 * PHYS_PFN(offset - reserve bytes).
 		 */
 		uint64_t SEC = 1ULL << p->section_shift;
 		uint64_t astart = base & ~(SEC - 1);
 		uint64_t aend = (last + SEC) & ~(SEC - 1);
 		uint64_t rsize = (last - base + SEC) & ~(SEC - 1);
 
-		ib = SZ_8K;
+		if (in->kernel.b.info_block_8k)
+			ib = SZ_8K;
 		lo = astart;
 		hi = aend - 1;
 		out->start_pfn = astart >> p->page_shift;
 		out->end_pfn = aend >> p->page_shift;
-		if (astart + rsize < aend)
+		if (in->kernel.b.release_short && astart + rsize < aend)
 			out->remove_end_pfn = (astart + rsize) >> p->page_shift;
 	}
 	/* mm/memremap.c:pagemap_range @6.1 (lines 195-203): a range that
@@ -314,6 +334,7 @@ enum vp_status vp_nvdimm_setup_pfn(const struct vp_input *in,
 			     (base_pfn - a->base_pfn);
 		a->end_pfn = last >> p->page_shift;
 		a->free = (lay->dataoff - ib) >> p->page_shift;
+		a->res_start_pfn = base_pfn;
 	}
 	nr = out->end_pfn - out->start_pfn;
 	if (out->has_altmap &&

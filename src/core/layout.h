@@ -35,6 +35,9 @@ struct vp_altmap {
 	uint64_t free;
 	uint64_t alloc;
 	uint64_t align;
+	/* Not in struct vmem_altmap: the first pfn of the pgmap's resource,
+	 * which 4.14-4.15's pfn-keyed to_vmem_altmap() lookup owns from. */
+	uint64_t res_start_pfn;
 };
 
 /* The pfn range memremap hot-adds: [start_pfn, end_pfn). */

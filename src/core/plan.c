@@ -262,9 +262,10 @@ static void add_warnings(struct vp_result *r,
 	uint64_t cover = (r->geom.path == VP_PATH_RADIX ? r->geom.pmd_pfns :
 				r->geom.pfns_per_block) << r->arch.page_shift;
 
-	if (s->cross_blocks && r->in.kernel.b.altmap_by_section)
+	if (s->cross_blocks &&
+	    r->in.kernel.b.altmap_lookup != VP_ALTMAP_PASSED)
 		warn(r, "edge_blocks_dram",
-		     "%s%llu vmemmap block(s) start below the device's first section: the pgmap lookup (to_vmem_altmap) finds no altmap for them and they come from DRAM; a start aligned to %s avoids this",
+		     "%s%llu vmemmap block(s) start below the device: the pgmap lookup (to_vmem_altmap) finds no altmap for them and they come from DRAM; a start aligned to %s avoids this",
 		     who(r, d, w, sizeof(w)),
 		     (unsigned long long)s->cross_blocks,
 		     vp_format_iec(cover, b2, sizeof(b2)));
@@ -513,9 +514,9 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 	/* 4.13 finds a block's altmap through the pgmap of its first
 	 * section; with several namespaces a block can then take another's
 	 * altmap, and sections can be shared: not replayed. */
-	if (in->kernel.b.altmap_by_section && in->ndevs > 1)
+	if (in->kernel.b.section_layout && in->ndevs > 1)
 		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
-			       "several namespaces on kernel %s are not modelled (its section-keyed altmap lookup is replayed for one device)",
+			       "several namespaces on kernel %s are not modelled (before 5.3 the altmap lookups and section sharing are replayed for one device)",
 			       in->kernel.name);
 	vp_vmemmap_geom(&res->arch, &res->geom);
 	for (i = 0; i < in->plat.nram; i++)
@@ -552,6 +553,20 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 				       &d->hotadd, &d->hotadd.compound_pfns,
 				       err)))
 			return about(res, UINT32_MAX, d, err);
+		/* 4.14-4.15: vmemmap_populate looks the altmap up by the
+		 * block's first pfn, vmemmap_free by its section's first pfn
+		 * (init_64.c @4.14.5); they differ for blocks smaller than a
+		 * section's memmap in a first section the device shares. */
+		if (in->kernel.b.altmap_lookup == VP_ALTMAP_BY_PFN &&
+		    d->hotadd.has_altmap &&
+		    res->geom.pfns_per_block < res->geom.section_pfns &&
+		    d->hotadd.altmap.res_start_pfn % res->geom.section_pfns)
+			return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
+				       "%s at %#llx on kernel %s: the start is not on a section boundary and its vmemmap blocks (%llu bytes) are smaller than a section's memmap, where vmemmap_populate and vmemmap_free look the altmap up by different pfns; not modelled",
+				       d->name,
+				       (unsigned long long)(d->start + d->layout.start_pad),
+				       in->kernel.name,
+				       (unsigned long long)res->geom.block_bytes);
 		fresh[i] = d->hotadd;
 		for (j = 0; j < i; j++)
 			if (d->start < res->dev[j].start + res->dev[j].size &&

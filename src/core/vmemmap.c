@@ -76,14 +76,18 @@ bool vp_altmap_cross_boundary(const struct vp_kbehaviour *kb,
 			      const struct vp_altmap *a, uint64_t start_pfn,
 			      uint64_t n)
 {
-	/* 4.13: no such test, but the altmap is the one of the pgmap that
-	 * owns the section of the block's first struct page
-	 * (init_64.c:vmemmap_populate @4.13: to_vmem_altmap(SECTION_ALIGN_DOWN
-	 * (start)), kernel/memremap.c:find_dev_pagemap keyed by section).  A
-	 * block that starts below the device's first section gets no altmap;
-	 * base_pfn is that section's first pfn. */
-	if (kb->altmap_by_section)
+	/* 4.13-4.15: no such test, but the altmap is the one of the pgmap
+	 * that owns the block's first struct page (init_64.c:vmemmap_populate
+	 * @4.13.4: to_vmem_altmap(SECTION_ALIGN_DOWN(start)), which leaves a
+	 * block-aligned vmemmap address as it is).  kernel/memremap.c:
+	 * find_dev_pagemap keys the pgmaps by section in 4.13 (a block that
+	 * starts below the device's first section, base_pfn, gets none) and
+	 * by pfn over the resource from ab1b597ee0e4 (4.14: below its first
+	 * pfn).  One device: nothing else owns those pfns. */
+	if (kb->altmap_lookup == VP_ALTMAP_BY_SECTION)
 		return start_pfn < a->base_pfn;
+	if (kb->altmap_lookup == VP_ALTMAP_BY_PFN)
+		return start_pfn < a->res_start_pfn;
 	/* Before cf387d9644d8 (5.4, 5.3.6) there is no such test. */
 	if (!kb->cross_boundary_test)
 		return false;
@@ -102,8 +106,10 @@ static void no_cross_window(const struct vp_kbehaviour *kb,
 {
 	uint64_t top = a->end_pfn + (kb->cross_boundary_off_by_one ? 1 : 2);
 
-	if (kb->altmap_by_section) {	/* see vp_altmap_cross_boundary */
-		*lo = vp_div_up(a->base_pfn, W);
+	if (kb->altmap_lookup != VP_ALTMAP_PASSED) {	/* see above */
+		*lo = vp_div_up(kb->altmap_lookup == VP_ALTMAP_BY_SECTION ?
+					a->base_pfn : a->res_start_pfn,
+				W);
 		*hi = UINT64_MAX;
 		return;
 	}
@@ -642,15 +648,23 @@ static enum vp_status free_range(const struct vp_kbehaviour *kb, uint64_t S,
 			}
 		}
 		phys = r->phys_pfn + (c - r->first) * r->nr;
-		/* 4.13 (init_64.c:vmemmap_free @4.13) asks to_vmem_altmap() of
-		 * the section the block's first struct page describes, not
-		 * where the block lives: with one device the blocks from its
-		 * altmap are exactly those of its sections
-		 * (vp_altmap_cross_boundary), so both tests agree. */
+		/* Before 5.3, init_64.c:vmemmap_free asks to_vmem_altmap() of
+		 * the section the block's first struct page lies in (4.13 to
+		 * 4.15), or takes the altmap it is passed and frees every
+		 * block to it (4.16 to 4.19), not where the block lives.  With
+		 * one device its altmap blocks are exactly the ones it owns
+		 * (vp_altmap_cross_boundary; plan.c refuses the 4.14-4.15
+		 * case where the two lookups differ), so these tests agree
+		 * with the backing.  From 9ef34630a461 (4.20) it tests where
+		 * the block lives. */
 		if (r->backing == VP_BACK_ALTMAP &&
-		    (kb->altmap_by_section ?
-			     h->has_altmap && c * r->unit >= h->start_pfn &&
-				     c * r->unit < h->end_pfn :
+		    (kb->altmap_lookup != VP_ALTMAP_PASSED ?
+			     h->has_altmap &&
+				     !vp_altmap_cross_boundary(kb, &h->altmap,
+							       c * r->unit,
+							       r->unit) :
+		     kb->no_dram_fallback ?
+			     h->has_altmap :
 			     altmap_backed(kb, h, bound_extra, phys))) {
 			out->altmap_blocks += stop - c;
 			out->altmap_pfns += (stop - c) * r->nr;

@@ -131,10 +131,9 @@ row 64 "--boot-ram: '3P': beyond the physical address limit" --device 1T --boot-
 row 64 "has no hash MMU" --device 1T --mmu hash --radix-only
 row 64 "--kfence" --device 1T --kfence=yes
 # Kernel versions.
-row 64 "--kernel: '5.2': not modelled yet; modelled: 4.13 and its stable releases, and 5.3 and later" --device 1T --kernel 5.2
-row 64 "--kernel: '4.14': not modelled yet" --device 1T --kernel 4.14
-row 64 "--kernel: '4.13': planned from the 4.13 baseline, which --kernel-has and --kernel-lacks rows (5.4 and later) do not apply to" --device 1T --kernel-has cf387d9644d8 --kernel 4.13
-row 64 "--kernel-has: 'cf387d9644d8': kernel 4.13.0 is planned from its own baseline" --device 1T --kernel 4.13 --kernel-has cf387d9644d8
+row 64 "--kernel: '4.13': cf387d9644d8 (5.4) is modelled on the v5.3 baseline; kernel 4.13.0 is planned from the v4.13 baseline and the rows up to 5.2" --device 1T --kernel-has cf387d9644d8 --kernel 4.13
+row 64 "--kernel-has: 'cf387d9644d8': cf387d9644d8 (5.4) is modelled on the v5.3 baseline" --device 1T --kernel 4.18 --kernel-has cf387d9644d8
+row 64 "--kernel-lacks: '9ef34630a461': 9ef34630a461 (4.20) is part of the v5.3 baseline kernel 6.1.192 is planned from" --device 1T --kernel-lacks 9ef34630a461
 row 64 "devdax map=mem with align 2 MiB on ppc64 kernel 6.3.0 takes the generic compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.3 --page-size 4K
 row 64 "depend on the addr_pfn fix (6.12.110 in the 6.12 line), which is not modelled" --device 1T --mode devdax --map mem --kernel 6.12.117 --page-size 4K
 row 1 "returns -ENXIO: unable to satisfy requested alignment" --device 3M --kernel 6.6

@@ -32,7 +32,8 @@ static uint64_t pick(uint64_t n)
 	return rnd() % n;
 }
 
-static const char *const kernels[] = { "4.13", "5.3", "5.4", "5.14", "6.1.0",
+static const char *const kernels[] = { "4.13", "4.14", "4.15", "4.16", "4.20",
+				       "5.1", "5.3", "5.4", "5.14", "6.1.0",
 				       "6.1.39", "6.1.192", "6.6", "6.12.117",
 				       "6.17" };
 
@@ -72,7 +73,7 @@ int main(void)
 		 * then describe half as many pfns. */
 		if (in.arch == VP_ARCH_PPC64 && pick(6) == 0)
 			in.struct_page_size = 128;
-		vp_kver_parse(kernels[pick(10)], &v);
+		vp_kver_parse(kernels[pick(sizeof(kernels) / sizeof(kernels[0]))], &v);
 		vp_kernel_resolve(&v, &in.kernel);
 		if (vp_arch_params(&in, &p, &err))
 			continue;

@@ -39,14 +39,14 @@ static const struct {
 	{ "6.1.0-13-powerpc64le", VP_KVER_OK, 128, 1, 1, A },
 	{ "4.12", VP_KVER_TOO_OLD, 0, 0, 0, N },
 	{ "3.10.0", VP_KVER_TOO_OLD, 0, 0, 0, N },
-	/* 4.13 and 4.13.y: their own baseline, with neither the boundary
-	 * test nor the loose free bound of the 5.3 one (kernel.c). */
-	{ "4.13", VP_KVER_OK, 64, 0, 0, N },
-	{ "4.13.16", VP_KVER_OK, 64, 0, 0, N },
-	{ "4.14", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
-	{ "4.15.0-20-generic", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
-	{ "5.2.21", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
-	{ "4.18.0-553.el8", VP_KVER_NOT_MODELLED, 0, 0, 0, N },
+	/* 4.13 to 5.2: the v4.13 baseline and its rows, with no boundary
+	 * test and (for 9ef34630a461's free path, 4.20) the loose bound. */
+	{ "4.13", VP_KVER_OK, 64, 0, 1, N },
+	{ "4.13.16", VP_KVER_OK, 64, 0, 1, N },
+	{ "4.14", VP_KVER_OK, 64, 0, 1, N },
+	{ "4.15.0-20-generic", VP_KVER_OK, 64, 0, 1, N },
+	{ "5.2.21", VP_KVER_OK, 64, 0, 1, N },
+	{ "4.18.0-553.el8", VP_KVER_OK, 64, 0, 1, N },
 	{ "5.3", VP_KVER_OK, 64, 1, 1, N },
 	{ "5.3.18", VP_KVER_OK, 64, 1, 1, N },
 	{ "5.4", VP_KVER_OK, 64, 1, 1, N },
@@ -199,43 +199,138 @@ int main(void)
 			EXPECT_U64(k.b.cross_boundary_off_by_one, 0);
 		}
 	}
-	/* The seed baseline (4.13.y) against the 5.3 one: every v4.13 rule
-	 * on, and off again from 5.3. */
+	/* Before 5.3: the v4.13 baseline and the rows dated in 4.14.5,
+	 * 4.15, 4.16.13, 4.19.1, 4.20, 5.0.1 and 5.1.0 trees
+	 * (docs/kernel-changes.md): pgmap by pfn and the PMD_SIZE floor
+	 * (4.14), end_trunc on a misaligned end (4.15), the altmap passed down
+	 * and the release size fixed (4.16), MAX_PHYSMEM_BITS 47 (4.19), the
+	 * DRAM fallback, start_pad's RAM range to the end and 51 bits with
+	 * 64K pages (4.20), no label reserve and ALIGN(8K, PAGE_SIZE) (5.1). */
 	{
-		static const char *const seeds[] = { "4.13", "4.13.16",
-						     "4.13.0-45-generic" };
+		static const struct {
+			const char *v;
+			enum vp_altmap_lookup lookup;
+			enum vp_data_floor floor;
+			int pow2, trunc, padend, rshort, label, ib8k, nofb;
+			enum vp_physmem phys;
+		} pre[] = {
+			{ "4.13", VP_ALTMAP_BY_SECTION, VP_FLOOR_HPAGE, 1, 0, 0, 1, 1, 1, 1, VP_PHYSMEM_46 },
+			{ "4.13.16", VP_ALTMAP_BY_SECTION, VP_FLOOR_HPAGE, 1, 0, 0, 1, 1, 1, 1, VP_PHYSMEM_46 },
+			{ "4.14", VP_ALTMAP_BY_PFN, VP_FLOOR_PMD, 0, 0, 0, 1, 1, 1, 1, VP_PHYSMEM_46 },
+			{ "4.15", VP_ALTMAP_BY_PFN, VP_FLOOR_PMD, 0, 1, 0, 1, 1, 1, 1, VP_PHYSMEM_46 },
+			{ "4.16", VP_ALTMAP_PASSED, VP_FLOOR_PMD, 0, 1, 0, 0, 1, 1, 1, VP_PHYSMEM_46 },
+			{ "4.18.0-553.el8", VP_ALTMAP_PASSED, VP_FLOOR_PMD, 0, 1, 0, 0, 1, 1, 1, VP_PHYSMEM_46 },
+			{ "4.19", VP_ALTMAP_PASSED, VP_FLOOR_PMD, 0, 1, 0, 0, 1, 1, 1, VP_PHYSMEM_47 },
+			{ "4.20", VP_ALTMAP_PASSED, VP_FLOOR_PMD, 0, 1, 1, 0, 1, 1, 0, VP_PHYSMEM_51_64K },
+			{ "5.0.21", VP_ALTMAP_PASSED, VP_FLOOR_PMD, 0, 1, 1, 0, 1, 1, 0, VP_PHYSMEM_51_64K },
+			{ "5.1", VP_ALTMAP_PASSED, VP_FLOOR_PMD, 0, 1, 1, 0, 0, 0, 0, VP_PHYSMEM_51_64K },
+			{ "5.2.21", VP_ALTMAP_PASSED, VP_FLOOR_PMD, 0, 1, 1, 0, 0, 0, 0, VP_PHYSMEM_51_64K },
+		};
 		struct vp_kver v;
 		struct vp_kernel k;
 		char msg[200];
 
-		for (i = 0; i < 3; i++) {
-			t_case = seeds[i];
-			EXPECT_U64(vp_kver_parse(seeds[i], &v), VP_KVER_OK);
+		for (i = 0; i < sizeof(pre) / sizeof(pre[0]); i++) {
+			t_case = pre[i].v;
+			EXPECT_U64(vp_kver_parse(pre[i].v, &v), VP_KVER_OK);
 			EXPECT_U64(vp_kernel_resolve(&v, &k), VP_KVER_OK);
-			EXPECT_TRUE(vp_kernel_is_seed(&v));
-			EXPECT_TRUE(k.b.section_layout && k.b.altmap_by_section &&
-				    k.b.no_dram_fallback &&
-				    k.b.radix_vmemmap_base_page &&
-				    k.b.hash4k_vmemmap_64k &&
-				    k.b.physmem_bits_46);
+			EXPECT_TRUE(vp_kernel_before_53(&v));
+			EXPECT_TRUE(k.b.section_layout && k.b.hash4k_vmemmap_64k);
+			EXPECT_U64(k.b.altmap_lookup, pre[i].lookup);
+			EXPECT_U64(k.b.data_floor, pre[i].floor);
+			EXPECT_U64(k.b.aligns_any_pow2, pre[i].pow2);
+			EXPECT_U64(k.b.end_trunc_misaligned, pre[i].trunc);
+			EXPECT_U64(k.b.start_pad_to_end, pre[i].padend);
+			EXPECT_U64(k.b.release_short, pre[i].rshort);
+			EXPECT_U64(k.b.dax_label_reserve, pre[i].label);
+			EXPECT_U64(k.b.info_block_8k, pre[i].ib8k);
+			EXPECT_U64(k.b.altmap_reserve_8k_down, pre[i].ib8k);
+			EXPECT_U64(k.b.no_dram_fallback, pre[i].nofb);
+			EXPECT_U64(k.b.physmem, pre[i].phys);
+			/* The rows of 5.4 and later are the v5.3 baseline's. */
 			EXPECT_TRUE(!k.b.cross_boundary_test &&
 				    !k.b.populated_subsections &&
 				    !k.b.compat_align_enforced);
-			EXPECT_U64(k.caveat[0], 0);
-			/* No row applies to it, and none can be forced. */
 			EXPECT_U64(vp_kernel_force(&k, "cf387d9644d8", true, msg,
 						   sizeof(msg)),
 				   (uint64_t)-1);
-			EXPECT_TRUE(strstr(msg, "4.13") != NULL);
+			EXPECT_TRUE(strstr(msg, "v5.3 baseline") != NULL);
 		}
 		t_case = "5.3 baseline";
 		vp_kver_parse("5.3", &v);
 		vp_kernel_resolve(&v, &k);
-		EXPECT_TRUE(!vp_kernel_is_seed(&v));
-		EXPECT_TRUE(!k.b.section_layout && !k.b.altmap_by_section &&
-			    !k.b.no_dram_fallback &&
+		EXPECT_TRUE(!vp_kernel_before_53(&v));
+		EXPECT_TRUE(!k.b.section_layout && !k.b.no_dram_fallback &&
 			    !k.b.radix_vmemmap_base_page &&
-			    !k.b.hash4k_vmemmap_64k && !k.b.physmem_bits_46);
+			    !k.b.hash4k_vmemmap_64k && !k.b.dax_label_reserve &&
+			    !k.b.info_block_8k && !k.b.release_short);
+		EXPECT_U64(k.b.altmap_lookup, VP_ALTMAP_PASSED);
+		EXPECT_U64(k.b.data_floor, VP_FLOOR_SUBSECTION);
+		EXPECT_U64(k.b.physmem, VP_PHYSMEM_51);
+		/* A pre-5.3 row is part of the 5.3 baseline: not forced. */
+		EXPECT_U64(vp_kernel_force(&k, "9ef34630a461", false, msg,
+					   sizeof(msg)),
+			   (uint64_t)-1);
+		EXPECT_TRUE(strstr(msg, "part of the v5.3 baseline") != NULL);
+		/* Stable lines: 89a3496e0664 in 4.14.146 and 4.19.75 (review
+		 * mails ids 9332504001, 9792728546); 9ef34630a461 and
+		 * 07464e88365e in 4.19.37 (absent in the 4.19.13 tree);
+		 * ae86cbfef381 in 4.19.13; bracketed releases get a caveat. */
+		{
+			static const struct {
+				const char *v;
+				int radix2m, fallback, reserve_up, caveat;
+			} st[] = {
+				{ "4.14.145", 0, 0, 0, 1 },
+				{ "4.14.146", 1, 0, 0, 1 },
+				{ "4.14.177", 1, 0, 1, 0 },
+				{ "4.19.13", 0, 0, 0, 0 },
+				{ "4.19.20", 0, 0, 0, 1 },
+				{ "4.19.37", 0, 1, 1, 0 },
+				{ "4.19.75", 1, 1, 1, 0 },
+				{ "5.0.1", 0, 1, 0, 0 },
+				{ "5.0.21", 0, 1, 0, 1 },
+			};
+
+			for (i = 0; i < sizeof(st) / sizeof(st[0]); i++) {
+				t_case = st[i].v;
+				vp_kver_parse(st[i].v, &v);
+				EXPECT_U64(vp_kernel_resolve(&v, &k), VP_KVER_OK);
+				EXPECT_U64(!k.b.radix_vmemmap_base_page,
+					   st[i].radix2m);
+				EXPECT_U64(!k.b.no_dram_fallback,
+					   st[i].fallback);
+				EXPECT_U64(!k.b.altmap_reserve_8k_down,
+					   st[i].reserve_up);
+				EXPECT_U64(k.caveat[0] != 0, st[i].caveat);
+			}
+		}
+		/* Every row names a 12-hex commit or none (dated, not
+		 * pinned), and no two name the same. */
+		{
+			size_t r, q, nrows;
+			const struct vp_kchange *tab = vp_kchanges(&nrows);
+
+			t_case = "row commits";
+			for (r = 0; r < nrows; r++) {
+				if (!tab[r].commit)
+					continue;
+				EXPECT_U64(strlen(tab[r].commit), 12);
+				EXPECT_U64(strspn(tab[r].commit, "0123456789abcdef"),
+					   12);
+				for (q = r + 1; q < nrows; q++)
+					EXPECT_TRUE(!tab[q].commit ||
+						    strcmp(tab[q].commit,
+							   tab[r].commit) != 0);
+			}
+		}
+		/* RHEL 8: 4.18 with the DRAM fallback backported. */
+		t_case = "4.18 --kernel-has 9ef34630a461";
+		vp_kver_parse("4.18.0-553.el8", &v);
+		vp_kernel_resolve(&v, &k);
+		EXPECT_U64(vp_kernel_force(&k, "9ef34630a461", true, msg,
+					   sizeof(msg)), 0);
+		EXPECT_U64(k.b.no_dram_fallback, 0);
 	}
 	{
 		struct vp_kver v;
@@ -265,7 +360,7 @@ int main(void)
 		const struct vp_kchange *tab = vp_kchanges(&n);
 
 		for (r = 0; r < n; r++)
-			if (strcmp(tab[r].commit, "9cf7e13fecba") == 0)
+			if (tab[r].commit && strcmp(tab[r].commit, "9cf7e13fecba") == 0)
 				row = r;
 		t_case = "forced rows";
 		vp_kver_parse("6.12.27", &v);

@@ -1038,6 +1038,26 @@ static void v53(void)
 }
 
 
+/* A plan on kernel kv before 5.3: mmu, page size, namespace, mode/map,
+ * boot RAM [0, ram). */
+static enum vp_status plan_pre53(const char *kv, enum vp_mmu mmu,
+				 unsigned pshift, uint64_t size, uint64_t start,
+				 enum vp_mode mode, enum vp_map map)
+{
+	struct vp_input in;
+
+	vp_input_defaults(&in);
+	in.mmu = mmu;
+	in.page_shift = pshift;
+	in.size = size;
+	in.start = start;
+	in.start_given = true;
+	in.mode = mode;
+	in.map = map;
+	set_kernel(&in, kv);
+	return both_engines(&in);
+}
+
 /* A 4.13 plan: mmu, page size, namespace, mode/map, boot RAM [0, ram). */
 static enum vp_status plan413(enum vp_mmu mmu, unsigned pshift, uint64_t size,
 			      uint64_t start, enum vp_mode mode,
@@ -1300,9 +1320,146 @@ static void v413(void)
 	}
 }
 
+
+/*
+ * 4.14 to 5.2: the rows on the v4.13 baseline (docs/kernel-changes.md;
+ * kernel.c's table).  Each case derives the number that changes.
+ */
+static void pre53_rows(void)
+{
+	const enum vp_mode F = VP_MODE_FSDAX;
+	const enum vp_map D = VP_MAP_DEV;
+
+	/* ab1b597ee0e4 (4.14): 16G at 16G + 8M, radix 64K (blocks of 64K
+	 * describing 64M, 1 pfn each).  The first block, pfns 0x40000..,
+	 * starts in the device's first section but below its first pfn
+	 * 0x40080: 4.13 (by section) gives it the altmap, 4.14 (by pfn) DRAM.
+	 * dataoff = ALIGN(16G + 8M + 8K + 16M, 2M) - (16G + 8M) = 18M, reserve
+	 * 128, free (18M - 8K) >> 16 = 287; 257 blocks. */
+	t_case = "4.14: radix 16G@16G+8M, first block below the first pfn";
+	EXPECT_U64(plan_pre53("4.14", VP_MMU_RADIX, 16, G(16), G(16) + M(8), F,
+			      D), VP_OK);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 256);
+	EXPECT_U64(d0()->populate.cross_blocks, 1);
+	EXPECT_U64(d0()->dram_bytes, K(64));
+	EXPECT_U64(d0()->hotadd.remove_end_pfn, G(32) >> 16);
+	/* 7b73d978a5d0 (4.16): the altmap is passed down, so every block of
+	 * the hot-add, the first too, comes from it: 257; and the release
+	 * removes the sections it added. */
+	t_case = "4.16: radix 16G@16G+8M, altmap passed";
+	EXPECT_U64(plan_pre53("4.16", VP_MMU_RADIX, 16, G(16), G(16) + M(8), F,
+			      D), VP_OK);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 257);
+	EXPECT_U64(d0()->dram_bytes, 0);
+	EXPECT_U64(d0()->hotadd.remove_end_pfn, 0);
+
+	/* Hash 64K, 16G at 16G + 8M, default align 16M (HPAGE_PMD_SIZE from
+	 * 4.14; HPAGE_SIZE in 4.13).  dataoff = ALIGN(16G + 8M + 8K + 16M,
+	 * 16M) - (16G + 8M) = 24M; base_pfn 0x40000, reserve 128, free (24M -
+	 * 8K) >> 16 = 383; an altmap block of 256 pfns pads 128 first: 384.
+	 * 4.14: block 0x40000 (16G..32G) starts below the first pfn: DRAM;
+	 * block 0x80000 (32G..48G) needs 384 of 383: -ENOMEM. */
+	t_case = "4.14: hash 16G@16G+8M, -ENOMEM";
+	EXPECT_U64(plan_pre53("4.14", VP_MMU_HASH, 16, G(16), G(16) + M(8), F,
+			      D), VP_REFUSED);
+	EXPECT_U64(err.kerrno, ENOMEM);
+	EXPECT_TRUE(strstr(err.msg, "0x80000-0xbffff") != NULL);
+	/* 41fce90f2633 (4.15): the end 32G + 8M is not a multiple of the
+	 * 16M align: end_trunc = end - min(ALIGN_DOWN(end, 16M) = 32G,
+	 * ALIGN_DOWN(end, 16M)) = 8M.  The hot-add is [16G, 32G), block
+	 * 0x40000 only, below the first pfn: DRAM 16M, altmap unused;
+	 * usable 16G - 8M - 24M. */
+	t_case = "4.15: hash 16G@16G+8M, end cut to the align";
+	EXPECT_U64(plan_pre53("4.15", VP_MMU_HASH, 16, G(16), G(16) + M(8), F,
+			      D), VP_OK);
+	EXPECT_U64(d0()->layout.end_trunc, M(8));
+	EXPECT_U64(d0()->layout.dataoff, M(24));
+	EXPECT_U64(d0()->layout.usable_bytes, G(16) - M(32));
+	EXPECT_U64(d0()->hotadd.end_pfn, G(32) >> 16);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 0);
+	EXPECT_U64(d0()->dram_bytes, M(16));
+	/* 4.16: that block is the device's now, and 384 > 383: -ENOMEM. */
+	t_case = "4.16: hash 16G@16G+8M, passed altmap, -ENOMEM";
+	EXPECT_U64(plan_pre53("4.16", VP_MMU_HASH, 16, G(16), G(16) + M(8), F,
+			      D), VP_REFUSED);
+	EXPECT_TRUE(strstr(err.msg, "0x40000-0x7ffff") != NULL);
+	/* 9ef34630a461 (4.20): the DRAM fallback: 16M of DRAM instead. */
+	t_case = "4.20: hash 16G@16G+8M, DRAM fallback";
+	EXPECT_U64(plan_pre53("4.20", VP_MMU_HASH, 16, G(16), G(16) + M(8), F,
+			      D), VP_OK);
+	EXPECT_U64(d0()->populate.fallback_blocks, 1);
+	EXPECT_U64(d0()->dram_bytes, M(16));
+	/* 5.1: the reserve is one 64K page: reserve 129, free (24M - 64K) >>
+	 * 16 = 383, npfns = ALIGN_UP((16G - 8M - 8M - 64K) >> 16, 256) =
+	 * 262144 (dataoff still 24M); the pad is 127, and 127 + 256 = 383
+	 * fits exactly. */
+	t_case = "5.1: hash 16G@16G+8M, info block reserve one page";
+	EXPECT_U64(plan_pre53("5.1", VP_MMU_HASH, 16, G(16), G(16) + M(8), F,
+			      D), VP_OK);
+	EXPECT_U64(d0()->hotadd.altmap.reserve, 129);
+	EXPECT_U64(d0()->hotadd.altmap.free, 383);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 256);
+	EXPECT_U64(d0()->hotadd.altmap.align, 127);
+	EXPECT_U64(d0()->dram_bytes, 0);
+
+	/* The PMD_SIZE floor (4.14) on hash 4K: 16G at 64G, default align
+	 * 2M.  dataoff = ALIGN(8K + 256M, 2M) = 258M (4.13: 272M), free
+	 * (258M - 8K) >> 12 = 66046; 16 blocks of 4096 after a 4094 pad
+	 * need 69630: 15 fit, the 16th (79G..80G, pfns 0x13c0000..) fails:
+	 * -ENOMEM before 4.20, DRAM from 4.20. */
+	t_case = "4.14: hash 4K 16G@64G, PMD floor, -ENOMEM";
+	EXPECT_U64(plan_pre53("4.14", VP_MMU_HASH, 12, G(16), G(64), F, D),
+		   VP_REFUSED);
+	EXPECT_TRUE(strstr(err.msg, "0x13c0000-0x13fffff") != NULL);
+	t_case = "4.20: hash 4K 16G@64G, last block DRAM";
+	EXPECT_U64(plan_pre53("4.20", VP_MMU_HASH, 12, G(16), G(64), F, D),
+		   VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, M(258));
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 15 * 4096);
+	EXPECT_U64(d0()->hotadd.altmap.align, 4094);
+	EXPECT_U64(d0()->populate.fallback_blocks, 1);
+	EXPECT_U64(d0()->dram_bytes, M(16));
+
+	/* The devdax label reserve until 5.1: 16G - 16M at 16G, hash 64K,
+	 * devdax.  5.0: npfns 261888, dataoff = ALIGN(8K + 16M - 16K + 128K,
+	 * 16M) = 32M, free 511: fits.  5.1: R = 64K, dataoff = ALIGN(64K +
+	 * 16M - 16K, 16M) = 32M too, free (32M - 64K) >> 16 = 511, reserve
+	 * 1: pad 255 + 256 = 511, exact.  fsdax 5.0: dataoff ALIGN(8K + 16M
+	 * - 16K, 16M) = 16M, free 255 < 256: the block falls back to DRAM. */
+	t_case = "5.0: devdax 16G-16M hash 64K";
+	EXPECT_U64(plan_pre53("5.0", VP_MMU_HASH, 16, G(16) - M(16), G(16),
+			      VP_MODE_DEVDAX, D), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, M(32));
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 256);
+	t_case = "5.0: fsdax 16G-16M hash 64K, fallback";
+	EXPECT_U64(plan_pre53("5.0", VP_MMU_HASH, 16, G(16) - M(16), G(16), F,
+			      D), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, M(16));
+	EXPECT_U64(d0()->dram_bytes, M(16));
+	t_case = "5.1: fsdax 16G-16M hash 64K";
+	EXPECT_U64(plan_pre53("5.1", VP_MMU_HASH, 16, G(16) - M(16), G(16), F,
+			      D), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, M(32));
+	EXPECT_U64(d0()->hotadd.altmap.align, 255);
+	EXPECT_U64(d0()->dram_bytes, 0);
+
+	/* MAX_PHYSMEM_BITS: 46 until 4.18, 47 in 4.19, from 4.20 51 with 64K
+	 * pages and 46 with 4K.  16G at 64T (2^46). */
+	t_case = "MAX_PHYSMEM_BITS by version";
+	EXPECT_U64(plan_pre53("4.18", VP_MMU_RADIX, 16, G(16), T(64), F, D),
+		   VP_BADINPUT);
+	EXPECT_U64(plan_pre53("4.19", VP_MMU_RADIX, 16, G(16), T(64), F, D),
+		   VP_OK);
+	EXPECT_U64(plan_pre53("4.20", VP_MMU_RADIX, 16, G(16), T(64), F, D),
+		   VP_OK);
+	EXPECT_U64(plan_pre53("4.20", VP_MMU_RADIX, 12, G(16), T(64), F, D),
+		   VP_BADINPUT);
+}
+
 int main(void)
 {
 	v413();
+	pre53_rows();
 	v53();
 	v54_section_populated();
 	struct_page_size();
