@@ -107,7 +107,7 @@ static struct argp_option vp_argp_options[] = {
 	{ "mmu", 'm', "radix|hash", 0, "powerpc MMU mode (default radix)", 3 },
 	{ "kernel", 'k', "VERSION", 0,
 	  "Kernel version MAJOR.MINOR[.PATCH][-SUFFIX] (default "
-	  VP_KERNEL_DEFAULT "; modelled: 5.3 to 6.17 and their stable releases)", 3 },
+	  VP_KERNEL_DEFAULT "; modelled: 4.13 to 6.17 and their stable releases, x86_64 from 5.3)", 3 },
 	{ "kernel-has", OPT_KERNEL_HAS, "COMMIT", 0,
 	  "The kernel carries this change of vmemplan's table, a backport its "
 	  "version does not show; repeatable", 3 },
