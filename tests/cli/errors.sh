@@ -134,6 +134,15 @@ row 64 "--kfence" --device 1T --kfence=yes
 row 64 "--kernel: '4.13': cf387d9644d8 (5.4) is modelled on the v5.3 baseline; kernel 4.13.0 is planned from the v4.13 baseline and the rows up to 5.2" --device 1T --kernel-has cf387d9644d8 --kernel 4.13
 row 64 "--kernel-has: 'cf387d9644d8': cf387d9644d8 (5.4) is modelled on the v5.3 baseline" --device 1T --kernel 4.18 --kernel-has cf387d9644d8
 row 64 "--kernel-lacks: '9ef34630a461': 9ef34630a461 (4.20) is part of the v5.3 baseline kernel 6.1.192 is planned from" --device 1T --kernel-lacks 9ef34630a461
+# Before 5.3: one ppc64 namespace at a time, no --usable or --from-ndctl.
+row 64 "kernel 4.19.0 is modelled on ppc64 only; x86_64 from 5.3" --arch x86_64 --device 16G --kernel 4.19
+row 64 "several namespaces on kernel 4.20.0 are not modelled" --device 16G --device 16G --kernel 4.20
+row 64 "--usable on kernel 5.2.0 is not modelled" --usable 1T --kernel 5.2
+row 64 "--from-ndctl with kernel 4.13.0 is not modelled" --from-ndctl tests/fixtures/ndctl/ppc64-object-of-arrays.json --kernel 4.13
+row 64 "has HPAGE_SIZE = 1 byte" --device 16G --mmu hash --hash-16m no --kernel 4.13
+row 64 "align 32 KiB is not supported by kernel 4.13.0: a power of two from 64 KiB to 1 GiB" --device 16G --align 32K --kernel 4.13
+row 64 "the start is not on a section boundary and its vmemmap blocks (4096 bytes) are smaller than a section's memmap" --device 16G@0x400800000 --page-size 4K --kernel 4.14
+row 1 "returns -ENOMEM: the altmap cannot hold the vmemmap block of pfns 0x80000-0xbffff" --device 16G@0x400800000 --mmu hash --kernel 4.14
 row 64 "devdax map=mem with align 2 MiB on ppc64 kernel 6.3.0 takes the generic compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.3 --page-size 4K
 row 64 "depend on the addr_pfn fix (6.12.110 in the 6.12 line), which is not modelled" --device 1T --mode devdax --map mem --kernel 6.12.117 --page-size 4K
 row 1 "returns -ENXIO: unable to satisfy requested alignment" --device 3M --kernel 6.6
