@@ -1443,6 +1443,31 @@ static void pre53_rows(void)
 	EXPECT_U64(d0()->hotadd.altmap.align, 255);
 	EXPECT_U64(d0()->dram_bytes, 0);
 
+	/* The info block on 64K pages, 16G at 16G + 8M, radix.  5.0: the
+	 * reserve is PHYS_PFN(8K) + pad = 0 + 128, the first altmap pfn is
+	 * PFN(S) = 0x40080, over the info block.  5.2 (07464e88365e and the
+	 * one-page info block): npfns = ALIGN_UP((16G - 64K) >> 16, 256) =
+	 * 262144, dataoff = ALIGN(16G + 8M + 64K + 16M, 2M) - (16G + 8M) =
+	 * 18M, reserve 1 + 128, free (18M - 64K) >> 16 = 287; 257 blocks of
+	 * 1 pfn from base + 129: alloc 257, align 0, clear of the info
+	 * block. */
+	t_case = "5.0: radix 16G@16G+8M, info block overwritten";
+	EXPECT_U64(plan_pre53("5.0", VP_MMU_RADIX, 16, G(16), G(16) + M(8), F,
+			      D), VP_OK);
+	EXPECT_U64(d0()->hotadd.altmap.reserve, 128);
+	EXPECT_U64(d0()->populate.first_altmap_pfn, 0x40080);
+	EXPECT_TRUE(has_warning("info_block_overwritten"));
+	t_case = "5.2: radix 16G@16G+8M, one-page info block";
+	EXPECT_U64(plan_pre53("5.2", VP_MMU_RADIX, 16, G(16), G(16) + M(8), F,
+			      D), VP_OK);
+	EXPECT_U64(d0()->layout.dataoff, M(18));
+	EXPECT_U64(d0()->hotadd.altmap.reserve, 129);
+	EXPECT_U64(d0()->hotadd.altmap.free, 287);
+	EXPECT_U64(d0()->hotadd.altmap.alloc, 257);
+	EXPECT_U64(d0()->hotadd.altmap.align, 0);
+	EXPECT_U64(d0()->populate.first_altmap_pfn, 0x40081);
+	EXPECT_TRUE(!has_warning("info_block_overwritten"));
+
 	/* MAX_PHYSMEM_BITS: 46 until 4.18, 47 in 4.19, from 4.20 51 with 64K
 	 * pages and 46 with 4K.  16G at 64T (2^46). */
 	t_case = "MAX_PHYSMEM_BITS by version";
