@@ -68,6 +68,8 @@ static const struct bcase cases[] = {
 	{ "32 TiB, x86_64, misaligned edges", VP_MMU_RADIX, 12, T(32),
 	  G(16) + (2ULL << 20), "--device 32T@0x400200000 --arch x86_64",
 	  NULL, true, 0 },
+	{ "32 TiB, radix 64K, 4.19 (64K vmemmap pages)", VP_MMU_RADIX, 16,
+	  T(32), G(16), "--device 32T --kernel 4.19", "4.19", false, 0 },
 	{ "1 PiB, radix 64K devdax map=mem 1G, 6.12.117", VP_MMU_RADIX, 16,
 	  1ULL << 50, 1ULL << 50,
 	  "--device 1P@1P --mode devdax --map mem --align 1G --kernel 6.12.117",
