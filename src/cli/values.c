@@ -204,7 +204,7 @@ int vp_value_set(struct vp_input *in, enum vp_value_key k, const char *text,
 	}
 	case VP_KEY_KERNEL: {
 		/* Forced rows survive a later --kernel, whatever the order. */
-		uint32_t on = in->kernel.forced_on, off = in->kernel.forced_off;
+		uint64_t on = in->kernel.forced_on, off = in->kernel.forced_off;
 
 		ks = vp_kver_parse(text, &kv);
 		if (ks == VP_KVER_OK)

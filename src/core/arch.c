@@ -139,6 +139,30 @@ static void set_aligns(struct vp_arch_params *p, uint64_t pmd, uint64_t pud)
 }
 
 /*
+ * book3s64 MAX_PHYSMEM_BITS (vp_kbehaviour.physmem), with the
+ * SPARSEMEM_VMEMMAP and SPARSEMEM_EXTREME of every distribution config:
+ *   46 (asm/sparsemem.h @4.13.4 ... @4.18); 47 (@4.19.1);
+ *   51 with 64K pages, 46 with 4K (asm/mmu.h @4.20 ... @5.3.1);
+ *   51 with both from "powerpc/mm/book3s: Split radix and hash
+ *   MAX_PHYSMEM limit" (5.10): max(H_, R_MAX_PHYSMEM_BITS), R_ = 51
+ *   (asm/book3s/64/pgtable.h line 287, radix.h line 111 @6.1).
+ */
+static unsigned physmem_bits(const struct vp_input *in)
+{
+	switch (in->kernel.b.physmem) {
+	case VP_PHYSMEM_46:
+		return 46;
+	case VP_PHYSMEM_47:
+		return 47;
+	case VP_PHYSMEM_51_64K:
+		return in->page_shift == 16 ? 51 : 46;
+	case VP_PHYSMEM_51:
+		break;
+	}
+	return 51;
+}
+
+/*
  * Before 5.3 (kernel.h section_layout, the v4.13 baseline and its rows):
  * - no sub-sections: hot-add and pfn_valid() work in sections, so the
  *   sub-section is the section here;
@@ -157,8 +181,7 @@ static void set_aligns(struct vp_arch_params *p, uint64_t pmd, uint64_t pud)
  *   4.14 PAGE_SIZE and HPAGE_PMD_SIZE by configuration, default
  *   HPAGE_PMD_SIZE (nd_pfn_supported_alignments, PFN_DEFAULT_ALIGNMENT
  *   @4.14.5), as ppc64_params sets them without f537669978a7;
- * - MAX_PHYSMEM_BITS (asm/sparsemem.h @4.18, @4.19.1; asm/mmu.h @4.20):
- *   46; 47 from 4.19; from 4.20 51 with 64K pages, 46 with 4K.
+ * - MAX_PHYSMEM_BITS: see physmem_bits().
  */
 static enum vp_status pre53_params(const struct vp_input *in,
 				   struct vp_arch_params *p,
@@ -192,9 +215,6 @@ static enum vp_status pre53_params(const struct vp_input *in,
 		p->default_align = p->data_floor;
 		p->aligns_pow2 = true;
 	}
-	p->max_physmem_bits = b->physmem == VP_PHYSMEM_47 ? 47 :
-			      b->physmem == VP_PHYSMEM_51_64K &&
-					      in->page_shift == 16 ? 51 : 46;
 	return VP_OK;
 }
 
@@ -222,10 +242,7 @@ static enum vp_status ppc64_params(const struct vp_input *in,
 			  VP_PATH_INIT64;
 	p->compat_align = compat_align(in);
 	set_aligns(p, thp_pmd_size(in), thp_pud_size(in));
-	/* asm/book3s/64/pgtable.h @6.1 (line 287): MAX_PHYSMEM_BITS =
-	 * max(H_, R_MAX_PHYSMEM_BITS) = 51 with SPARSEMEM_VMEMMAP and
-	 * SPARSEMEM_EXTREME (hash-64k.h line 19, radix.h line 111). */
-	p->max_physmem_bits = 51;
+	p->max_physmem_bits = physmem_bits(in);
 	/* powerpc selects no ARCH_WANT_*_VMEMMAP option in 6.1 (arch/powerpc/
 	 * Kconfig @6.1); radix opts in from 6.6 through its own
 	 * vmemmap_can_optimize (kernel row f2b79c0d7968). */

@@ -51,6 +51,8 @@
  */
 static const struct vp_kbehaviour vp_v53_baseline = {
 	.reserve_struct_page_size = 64,
+	/* 51 bits with 64K pages, 46 with 4K (asm/book3s/64/mmu.h @5.3.1). */
+	.physmem = VP_PHYSMEM_51_64K,
 	.cross_boundary_off_by_one = true,
 	.altmap_free_bound_loose = true,
 	.compound_vmemmap = VP_COMPOUND_NONE,
@@ -162,7 +164,7 @@ int vp_kernel_forced_fit(const struct vp_kernel *k, char *msg, size_t len)
 
 	vp_kchanges(&n);
 	for (i = 0; i < n; i++)
-		if (((k->forced_on | k->forced_off) & (1u << i)) &&
+		if (((k->forced_on | k->forced_off) & (1ULL << i)) &&
 		    force_fits(k, i, msg, len))
 			return -1;
 	return 0;
@@ -409,6 +411,13 @@ static const struct vp_kchange vp_table[] = {
 		.knob = VP_KNOB_REGION_ALIGN_16M, .value = 1,
 	},
 	{
+		.commit = NULL,
+		.subject = "powerpc/mm/book3s: Split radix and hash MAX_PHYSMEM limit (commit not pinned)",
+		.effect = "book3s64 MAX_PHYSMEM_BITS 51 with 4K pages too (radix's limit); before, 46 with 4K: hot-add above 64 TiB refused",
+		.mainline_major = 5, .mainline_minor = 10,
+		.knob = VP_KNOB_PHYSMEM, .value = VP_PHYSMEM_51,
+	},
+	{
 		.commit = "4917f55b4ef9",
 		.subject = "mm/sparse-vmemmap: improve memory savings for compound devmaps",
 		.effect = "devdax map=mem with an align above PAGE_SIZE maps its memmap with compound pages (2 vmemmap pages per compound page), on every architecture (modelled on x86-64; refused on ppc64)",
@@ -509,7 +518,7 @@ static const struct vp_kchange vp_table[] = {
 };
 
 /* Rows are forced by bit (struct vp_kernel.forced_on/off). */
-_Static_assert(sizeof(vp_table) / sizeof(vp_table[0]) <= 32,
+_Static_assert(sizeof(vp_table) / sizeof(vp_table[0]) <= 64,
 	       "forced_on/forced_off hold one bit per row");
 
 const struct vp_kchange *vp_kchanges(size_t *n)
@@ -663,9 +672,9 @@ void vp_kernel_apply(struct vp_kernel *k)
 							   t[i].mainline_minor < 503)
 			continue;
 
-		if (k->forced_on & (1u << i))
+		if (k->forced_on & (1ULL << i))
 			on = true;
-		if (k->forced_off & (1u << i))
+		if (k->forced_off & (1ULL << i))
 			on = false;
 		if (on)
 			set_knob(&k->b, t[i].knob, t[i].value);
@@ -696,11 +705,11 @@ int vp_kernel_force(struct vp_kernel *k, const char *commit, bool has,
 	if (force_fits(k, hit, msg, len))
 		return -1;
 	if (has) {
-		k->forced_on |= 1u << hit;
-		k->forced_off &= ~(1u << hit);
+		k->forced_on |= 1ULL << hit;
+		k->forced_off &= ~(1ULL << hit);
 	} else {
-		k->forced_off |= 1u << hit;
-		k->forced_on &= ~(1u << hit);
+		k->forced_off |= 1ULL << hit;
+		k->forced_on &= ~(1ULL << hit);
 	}
 	vp_kernel_apply(k);
 	return 0;
@@ -723,11 +732,11 @@ bool vp_kchange_explain(const struct vp_kernel *k, size_t i, char *why,
 		snprintf(why, len, "yes: folded into the v5.3 baseline");
 		return true;
 	}
-	if (k->forced_on & (1u << i)) {
+	if (k->forced_on & (1ULL << i)) {
 		snprintf(why, len, "yes: --kernel-has");
 		return true;
 	}
-	if (k->forced_off & (1u << i)) {
+	if (k->forced_off & (1ULL << i)) {
 		snprintf(why, len, "no: --kernel-lacks");
 		return false;
 	}

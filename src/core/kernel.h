@@ -66,10 +66,10 @@ enum vp_data_floor {
 
 /* book3s64 MAX_PHYSMEM_BITS (vp_kbehaviour.physmem). */
 enum vp_physmem {
-	VP_PHYSMEM_51,		/* 5.3 on (as modelled) */
+	VP_PHYSMEM_51,		/* 5.10 on */
 	VP_PHYSMEM_46,		/* 4.13-4.18 */
 	VP_PHYSMEM_47,		/* 4.19, with SPARSEMEM_VMEMMAP */
-	VP_PHYSMEM_51_64K,	/* 4.20-5.2: 51 with 64K pages, else 46 */
+	VP_PHYSMEM_51_64K,	/* 4.20-5.9: 51 with 64K pages, else 46 */
 };
 
 /* What the model needs to know about a kernel.  Each field names the
@@ -189,7 +189,7 @@ struct vp_kernel {
 	/* Rows of the table forced in or out (--kernel-has/--kernel-lacks),
 	 * as bit i for row i: for distribution kernels and backports the
 	 * table does not record. */
-	uint32_t forced_on, forced_off;
+	uint64_t forced_on, forced_off;
 };
 
 /* The behaviour a kernel change sets (one field of struct vp_kbehaviour). */

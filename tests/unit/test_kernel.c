@@ -266,7 +266,18 @@ int main(void)
 			    !k.b.info_block_8k && !k.b.release_short);
 		EXPECT_U64(k.b.altmap_lookup, VP_ALTMAP_PASSED);
 		EXPECT_U64(k.b.data_floor, VP_FLOOR_SUBSECTION);
+		EXPECT_U64(k.b.physmem, VP_PHYSMEM_51_64K);
+		/* 51 bits with 4K pages too from "Split radix and hash
+		 * MAX_PHYSMEM limit" (powerpc-5.10-1 pull). */
+		t_case = "5.10 MAX_PHYSMEM_BITS";
+		vp_kver_parse("5.10.262", &v);
+		vp_kernel_resolve(&v, &k);
 		EXPECT_U64(k.b.physmem, VP_PHYSMEM_51);
+		vp_kver_parse("5.9.16", &v);
+		vp_kernel_resolve(&v, &k);
+		EXPECT_U64(k.b.physmem, VP_PHYSMEM_51_64K);
+		vp_kver_parse("5.3", &v);
+		vp_kernel_resolve(&v, &k);
 		/* A pre-5.3 row is part of the 5.3 baseline: not forced. */
 		EXPECT_U64(vp_kernel_force(&k, "9ef34630a461", false, msg,
 					   sizeof(msg)),

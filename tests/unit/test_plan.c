@@ -1479,6 +1479,14 @@ static void pre53_rows(void)
 		   VP_OK);
 	EXPECT_U64(plan_pre53("4.20", VP_MMU_RADIX, 12, G(16), T(64), F, D),
 		   VP_BADINPUT);
+	/* The same on the v5.3 baseline until 5.10 ("Split radix and hash
+	 * MAX_PHYSMEM limit", powerpc-5.10-1): 46 with 4K pages, then 51. */
+	EXPECT_U64(plan_pre53("5.9", VP_MMU_RADIX, 12, G(16), T(64), F, D),
+		   VP_BADINPUT);
+	EXPECT_U64(plan_pre53("5.10", VP_MMU_RADIX, 12, G(16), T(64), F, D),
+		   VP_OK);
+	EXPECT_U64(plan_pre53("5.9", VP_MMU_RADIX, 16, G(16), T(64), F, D),
+		   VP_OK);
 }
 
 int main(void)
