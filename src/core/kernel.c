@@ -363,7 +363,7 @@ static const struct vp_kchange vp_table[] = {
 		.subject = "powerpc/mm/radix: Use the right page size for vmemmap mapping",
 		.effect = "radix maps the vmemmap with 2 MiB pages instead of PAGE_SIZE ones (part of the v5.3 baseline; backported to older stable lines)",
 		.mainline_major = 5, .mainline_minor = 3,
-		.stable = { { 4, 14, 146 }, { 4, 19, 75 } },
+		.stable = { { 4, 14, 146 }, { 4, 19, 75 }, { 5, 2, 17 } },
 		.knob = VP_KNOB_RADIX_VMEMMAP_BASE_PAGE, .value = 0,
 	},
 	/* From 5.3: on the v5.3 baseline. */

@@ -554,17 +554,24 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 				       err)))
 			return about(res, UINT32_MAX, d, err);
 		/* 4.14-4.15: vmemmap_populate looks the altmap up by the
-		 * block's first pfn, vmemmap_free by its section's first pfn
-		 * (init_64.c @4.14.5); they differ for blocks smaller than a
-		 * section's memmap in a first section the device shares. */
+		 * block's first pfn, over the resource's pfns only
+		 * (kernel/memremap.c @4.14.5: radix keys for
+		 * [res.start, res.end]), vmemmap_free by its section's first
+		 * pfn (init_64.c @4.14.5).  They differ for blocks smaller
+		 * than a section's memmap in a first or last section the
+		 * resource fills only in part. */
 		if (in->kernel.b.altmap_lookup == VP_ALTMAP_BY_PFN &&
 		    d->hotadd.has_altmap &&
 		    res->geom.pfns_per_block < res->geom.section_pfns &&
-		    d->hotadd.altmap.res_start_pfn % res->geom.section_pfns)
+		    (d->hotadd.altmap.res_start_pfn % res->geom.section_pfns ||
+		     (d->hotadd.altmap.end_pfn + 1) % res->geom.section_pfns))
 			return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
-				       "%s at %#llx on kernel %s: the start is not on a section boundary and its vmemmap blocks (%llu bytes) are smaller than a section's memmap, where vmemmap_populate and vmemmap_free look the altmap up by different pfns; not modelled",
+				       "%s [%#llx, %#llx) on kernel %s: the data range does not start and end on section boundaries and its vmemmap blocks (%llu bytes) are smaller than a section's memmap, where vmemmap_populate and vmemmap_free look the altmap up by different pfns; not modelled",
 				       d->name,
-				       (unsigned long long)(d->start + d->layout.start_pad),
+				       (unsigned long long)(d->hotadd.altmap.res_start_pfn
+							    << res->arch.page_shift),
+				       (unsigned long long)((d->hotadd.altmap.end_pfn + 1)
+							    << res->arch.page_shift),
 				       in->kernel.name,
 				       (unsigned long long)res->geom.block_bytes);
 		fresh[i] = d->hotadd;

@@ -141,7 +141,8 @@ row 64 "--usable on kernel 5.2.0 is not modelled" --usable 1T --kernel 5.2
 row 64 "--from-ndctl with kernel 4.13.0 is not modelled" --from-ndctl tests/fixtures/ndctl/ppc64-object-of-arrays.json --kernel 4.13
 row 64 "has HPAGE_SIZE = 1 byte" --device 16G --mmu hash --hash-16m no --kernel 4.13
 row 64 "align 32 KiB is not supported by kernel 4.13.0: a power of two from 64 KiB to 1 GiB" --device 16G --align 32K --kernel 4.13
-row 64 "the start is not on a section boundary and its vmemmap blocks (4096 bytes) are smaller than a section's memmap" --device 16G@0x400800000 --page-size 4K --kernel 4.14
+row 64 "does not start and end on section boundaries and its vmemmap blocks (4096 bytes) are smaller than a section's memmap" --device 16G@0x400800000 --page-size 4K --kernel 4.14
+row 64 "[0x400000000, 0x800200000) on kernel 4.14.0: the data range does not start and end on section boundaries" --device 17181966336@16G --page-size 4K --kernel 4.14
 row 1 "returns -ENOMEM: the altmap cannot hold the vmemmap block of pfns 0x80000-0xbffff" --device 16G@0x400800000 --mmu hash --kernel 4.14
 row 64 "devdax map=mem with align 2 MiB on ppc64 kernel 6.3.0 takes the generic compound-page vmemmap path" --device 1T --mode devdax --map mem --kernel 6.3 --page-size 4K
 row 64 "depend on the addr_pfn fix (6.12.110 in the 6.12 line), which is not modelled" --device 1T --mode devdax --map mem --kernel 6.12.117 --page-size 4K
