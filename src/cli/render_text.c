@@ -154,9 +154,12 @@ static void device(struct out *o, const struct vp_result *r,
 	line(o, "Layout (nd_pfn_init)");
 	seed = r->in.kernel.b.section_layout;
 	/* Before 6acd7d5ef264 (5.7): max(align, SUBSECTION_SIZE); 4.13:
-	 * max(align, HPAGE_SIZE) for map=dev, align for map=mem. */
+	 * max(align, HPAGE_SIZE) for map=dev (PMD_SIZE from 4.14), align for
+	 * map=mem. */
 	row(o, "data alignment", sz(o, l->data_align),
-	    seed ? (d->hotadd.has_altmap ? "max(align, HPAGE_SIZE)" : "align") :
+	    seed ? (!d->hotadd.has_altmap ? "align" :
+		    r->in.kernel.b.data_floor == VP_FLOOR_PMD ?
+			    "max(align, PMD_SIZE)" : "max(align, HPAGE_SIZE)") :
 	    r->in.kernel.b.compat_align_enforced ?
 		    "max(align, memremap_compat_align)" :
 		    "max(align, SUBSECTION_SIZE)");
@@ -171,7 +174,9 @@ static void device(struct out *o, const struct vp_result *r,
 		row(o, "start_pad", sz(o, l->start_pad),
 		    "start moved to a section if System RAM shares it");
 	row(o, "end_trunc", sz(o, l->end_trunc),
-	     seed ? "end cut to a section if System RAM shares it" :
+	     seed ? (r->in.kernel.b.end_trunc_misaligned ?
+			     "end cut to a section (System RAM) or to the align" :
+			     "end cut to a section if System RAM shares it") :
 		    "end cut to the data alignment");
 	snprintf(num, sizeof(num), "%" PRIu64 " %s (sb.npfns)", l->npfns,
 		 seed ? "x 4 KiB" : "pfns");

@@ -38,6 +38,8 @@ const char *vp_errno_name(int kerrno)
 		return "ENOSPC";
 	case ENODEV:
 		return "ENODEV";
+	case EBUSY:
+		return "EBUSY";
 	}
 	return "E?";
 }

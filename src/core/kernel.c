@@ -614,6 +614,14 @@ enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 	 * arrived in v4.13; anything older has no map=dev at all. */
 	if (kver_cmp3(v->major, v->minor, 0, 4, 13, 0) < 0)
 		return VP_KVER_TOO_OLD;
+	/* RHEL 8 (and its rebuilds: "4.18.0-553.el8_10.ppc64le") carries the
+	 * 5.x nvdimm and sub-section layout: the 8.5 source's pfn_devs.c
+	 * aligns to memremap_compat_align() (5.7) and builds the altmap on
+	 * sub-sections (wulmx/linux-4.18, docs/kernel-changes.md).  Upstream
+	 * 4.18's rules would be wrong for it, and no single row corrects
+	 * that. */
+	if (v->major == 4 && v->minor == 18 && strstr(v->suffix, "el8"))
+		return VP_KVER_NOT_UPSTREAM;
 	memset(out, 0, sizeof(*out));
 	out->ver = *v;
 	vp_kernel_apply(out);
@@ -770,6 +778,8 @@ const char *vp_kver_strerror(enum vp_kver_status st)
 		return "expected MAJOR.MINOR[.PATCH][-SUFFIX], e.g. 6.1.192";
 	case VP_KVER_FOUR_PARTS:
 		return "four numeric parts; expected MAJOR.MINOR[.PATCH][-SUFFIX]";
+	case VP_KVER_NOT_UPSTREAM:
+		return "RHEL 8's 4.18 carries the 5.x nvdimm and sub-section layout (its pfn_devs.c aligns to memremap_compat_align, a 5.7 change), so upstream 4.18's rules do not apply and it is not modelled";
 	case VP_KVER_TOO_OLD:
 		return "powerpc has no vmem_altmap support before 4.13";
 	}

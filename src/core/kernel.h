@@ -22,6 +22,8 @@ enum vp_kver_status {
 	VP_KVER_SYNTAX,		/* not MAJOR.MINOR[.PATCH][-SUFFIX] */
 	VP_KVER_FOUR_PARTS,	/* 1.2.3.4 */
 	VP_KVER_TOO_OLD,	/* before the first modelled version */
+	VP_KVER_NOT_UPSTREAM,	/* a distribution kernel far from its upstream
+				 * version (RHEL 8's 4.18) */
 };
 
 /* Where radix__vmemmap_populate starts a chunk (vmemmap_radix.c). */

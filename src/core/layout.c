@@ -38,8 +38,9 @@ static bool align_up(uint64_t x, uint64_t a, uint64_t *out)
  */
 /* Whether [start, start + size) meets boot RAM: kernel/resource.c:
  * region_intersects @4.13 counts System RAM and the other top-level
- * resources the range meets; a namespace always meets its own region's
- * resource, so any System RAM in the range makes it REGION_MIXED. */
+ * resources the range meets; with the namespace's own resource in the
+ * range too (the callers make sure), any System RAM makes it
+ * REGION_MIXED. */
 static bool meets_ram(const struct vp_input *in, uint64_t start,
 		      uint64_t size)
 {
@@ -96,7 +97,13 @@ static enum vp_status nd_pfn_init_sections(const struct vp_input *in,
 			       "start + size overflows 64 bits");
 	sdown = S & ~(SEC - 1);
 	rlen = b->start_pad_to_end ? end - sdown : Z;
-	if (meets_ram(in, sdown, rlen))
+	/* REGION_MIXED needs RAM and another top-level resource in the
+	 * range: the namespace's own (devm_nsio_enable requests it before
+	 * nd_pfn_init).  Before 4.20 a namespace smaller than its offset in
+	 * the section is out of [sdown, sdown + Z): RAM alone there is
+	 * REGION_INTERSECTS, and no pad (devm_memremap_pages then refuses
+	 * the mixed hot-add range). */
+	if (meets_ram(in, sdown, rlen) && sdown + rlen > S)
 		out->start_pad = ((S + SEC - 1) & ~(SEC - 1)) - S;
 	if (meets_ram(in, S, ((end + SEC - 1) & ~(SEC - 1)) - S) ||
 	    (b->end_trunc_misaligned && end % out->align)) {
@@ -107,12 +114,16 @@ static enum vp_status nd_pfn_init_sections(const struct vp_input *in,
 		out->end_trunc = end - down;
 	}
 	if (out->start_pad + out->end_trunc + R >= Z)
-		/* The kernel's size - start_pad - end_trunc - R wraps. */
-		return vp_fail(err, VP_UNSUPPORTED, 0, PFN_DEV_WHERE,
-			       "the namespace [%#llx, %#llx) keeps no room once padded (start_pad %llu, end_trunc %llu): nd_pfn_init's npfns would underflow",
+		/* The kernel's size - start_pad - end_trunc - R wraps: npfns
+		 * is then about 2^64 / PAGE_SIZE (rounded to a section), the
+		 * offset some 2^54 bytes or more, and the -ENXIO test below
+		 * fails it. */
+		return vp_fail(err, VP_REFUSED, ENXIO, PFN_DEV_WHERE,
+			       "unable to satisfy requested alignment: the namespace [%#llx, %#llx) keeps nothing once padded (start_pad %llu, end_trunc %llu, info block %llu): npfns wraps and the data offset passes the size",
 			       (unsigned long long)S, (unsigned long long)end,
 			       (unsigned long long)out->start_pad,
-			       (unsigned long long)out->end_trunc);
+			       (unsigned long long)out->end_trunc,
+			       (unsigned long long)R);
 	start = S + out->start_pad;
 	t = (Z - out->start_pad - out->end_trunc - R) >> p->page_shift;
 	out->reserve_npfns = (t + sec_pfns - 1) / sec_pfns * sec_pfns;

@@ -333,10 +333,25 @@ static void device_warnings(struct vp_result *r,
 				   b2, sizeof(b2)));
 	if (d->hotadd.remove_end_pfn)
 		warn(r, "sections_left_added",
-		     "%shot-removing it removes pfns below %#llx only: kernel %s's devm_memremap_pages release sizes the range as ALIGN(size, section) from the section below the start, one section short of what it added; the last section stays hot-added, with its memmap",
+		     "%shot-removing it removes pfns below %#llx only: kernel %s's devm_memremap_pages release sizes the range as ALIGN(size, section) from the section below the start, one section short of what it added; the last section stays hot-added, with its memmap (and on 4.13 its pgmap key: re-adding fails with -EBUSY)",
 		     who(r, d, w, sizeof(w)),
 		     (unsigned long long)d->hotadd.remove_end_pfn,
 		     in->kernel.name);
+	/* 4.13 and 4.14.y before 19deaa217b (which came with 41fce90f2633,
+	 * the end_trunc_misaligned row): nd_pfn_validate, on every later
+	 * probe, wants the data offset itself a multiple of --align
+	 * (pfn_devs.c @4.13.4 lines 451-457); the offset is aligned from
+	 * S + start_pad, so a start off the alignment passes the first probe
+	 * and comes back raw at the next. */
+	if (in->kernel.b.section_layout && !in->kernel.b.end_trunc_misaligned &&
+	    d->layout.dataoff % d->layout.align)
+		warn(r, "reprobe_bad_offset",
+		     "%sdata offset %llu is not a multiple of the %s alignment: kernel %s's nd_pfn_validate refuses the info block at the next probe (\"bad offset ... dax disabled\") and the namespace comes back raw; start it on a %s boundary",
+		     who(r, d, w, sizeof(w)),
+		     (unsigned long long)d->layout.dataoff,
+		     vp_format_iec(d->layout.align, b1, sizeof(b1)),
+		     in->kernel.name,
+		     vp_format_iec(d->layout.align, b2, sizeof(b2)));
 	/* 4.13's altmap reserve is PHYS_PFN(SZ_8K) pages, none with 64K
 	 * pages (pfn_devs.c:init_altmap_reserve @4.13; ALIGN(SZ_8K,
 	 * PAGE_SIZE) from "libnvdimm/pfn: Account for PAGE_SIZE >
@@ -601,6 +616,21 @@ enum vp_status vp_plan(const struct vp_input *request, struct vp_result *res,
 				return vp_fail(err, VP_BADINPUT, 0, NULL,
 					       "step %u adds %s, which is already added",
 					       k + 1, d->name);
+			/* 4.13: pgmap_radix_release deletes the section keys
+			 * from the unaligned res->start (kernel/memremap.c
+			 * @4.13.4 lines 194-195), one short exactly when the
+			 * release is: the last section's key survives and the
+			 * next devm_memremap_pages over it finds a pgmap there
+			 * (lines 331-338): -EBUSY. */
+			if (d->removed && fresh[di].remove_end_pfn &&
+			    in->kernel.b.altmap_lookup == VP_ALTMAP_BY_SECTION) {
+				vp_fail(err, VP_REFUSED, EBUSY,
+					"kernel/memremap.c:devm_memremap_pages",
+					"step %u re-adds %s: the removal left the section at pfn %#llx with its old pgmap key (pgmap_radix_release starts at the unaligned start), so the collision check finds it",
+					k + 1, d->name,
+					(unsigned long long)fresh[di].remove_end_pfn);
+				return about(res, k, d, err);
+			}
 			/* __nvdimm_setup_pfn builds a new altmap each probe. */
 			hot[di] = fresh[di];
 			if ((s = vp_vmemmap_populate(&res->geom,

@@ -135,6 +135,8 @@ row 64 "--kernel: '4.13': cf387d9644d8 (5.4) is modelled on the v5.3 baseline; k
 row 64 "--kernel-has: 'cf387d9644d8': cf387d9644d8 (5.4) is modelled on the v5.3 baseline" --device 1T --kernel 4.18 --kernel-has cf387d9644d8
 row 64 "--kernel-lacks: '9ef34630a461': 9ef34630a461 (4.20) is part of the v5.3 baseline kernel 6.1.192 is planned from" --device 1T --kernel-lacks 9ef34630a461
 # Before 5.3: one ppc64 namespace at a time, no --usable or --from-ndctl.
+row 64 "--kernel: '4.18.0-553.el8_10.ppc64le': RHEL 8's 4.18 carries the 5.x nvdimm and sub-section layout" --device 1T --kernel 4.18.0-553.el8_10.ppc64le
+row 1 "returns -EBUSY: step 3 (add a): step 3 re-adds a: the removal left the section at pfn 0x80000 with its old pgmap key" --plan tests/fixtures/plan-readd-413.json
 row 64 "kernel 4.19.0 is modelled on ppc64 only; x86_64 from 5.3" --arch x86_64 --device 16G --kernel 4.19
 row 64 "several namespaces on kernel 4.20.0 are not modelled" --device 16G --device 16G --kernel 4.20
 row 64 "--usable on kernel 5.2.0 is not modelled" --usable 1T --kernel 5.2

@@ -46,7 +46,10 @@ static const struct {
 	{ "4.14", VP_KVER_OK, 64, 0, 1, N },
 	{ "4.15.0-20-generic", VP_KVER_OK, 64, 0, 1, N },
 	{ "5.2.21", VP_KVER_OK, 64, 0, 1, N },
-	{ "4.18.0-553.el8", VP_KVER_OK, 64, 0, 1, N },
+	/* RHEL 8: refused, it is not upstream 4.18 (kernel.c). */
+	{ "4.18.0-553.el8", VP_KVER_NOT_UPSTREAM, 0, 0, 0, N },
+	{ "4.18.0-553.el8_10.ppc64le", VP_KVER_NOT_UPSTREAM, 0, 0, 0, N },
+	{ "4.18.20", VP_KVER_OK, 64, 0, 1, N },
 	{ "5.3", VP_KVER_OK, 64, 1, 1, N },
 	{ "5.3.18", VP_KVER_OK, 64, 1, 1, N },
 	{ "5.4", VP_KVER_OK, 64, 1, 1, N },
@@ -219,7 +222,7 @@ int main(void)
 			{ "4.14", VP_ALTMAP_BY_PFN, VP_FLOOR_PMD, 0, 0, 0, 1, 1, 1, 1, VP_PHYSMEM_46 },
 			{ "4.15", VP_ALTMAP_BY_PFN, VP_FLOOR_PMD, 0, 1, 0, 1, 1, 1, 1, VP_PHYSMEM_46 },
 			{ "4.16", VP_ALTMAP_PASSED, VP_FLOOR_PMD, 0, 1, 0, 0, 1, 1, 1, VP_PHYSMEM_46 },
-			{ "4.18.0-553.el8", VP_ALTMAP_PASSED, VP_FLOOR_PMD, 0, 1, 0, 0, 1, 1, 1, VP_PHYSMEM_46 },
+			{ "4.18.0-100-generic", VP_ALTMAP_PASSED, VP_FLOOR_PMD, 0, 1, 0, 0, 1, 1, 1, VP_PHYSMEM_46 },
 			{ "4.19", VP_ALTMAP_PASSED, VP_FLOOR_PMD, 0, 1, 0, 0, 1, 1, 1, VP_PHYSMEM_47 },
 			{ "4.20", VP_ALTMAP_PASSED, VP_FLOOR_PMD, 0, 1, 1, 0, 1, 1, 0, VP_PHYSMEM_51_64K },
 			{ "5.0.21", VP_ALTMAP_PASSED, VP_FLOOR_PMD, 0, 1, 1, 0, 1, 1, 0, VP_PHYSMEM_51_64K },
@@ -339,9 +342,9 @@ int main(void)
 							   tab[r].commit) != 0);
 			}
 		}
-		/* RHEL 8: 4.18 with the DRAM fallback backported. */
+		/* A 4.18 with the DRAM fallback backported. */
 		t_case = "4.18 --kernel-has 9ef34630a461";
-		vp_kver_parse("4.18.0-553.el8", &v);
+		vp_kver_parse("4.18.0-100-generic", &v);
 		vp_kernel_resolve(&v, &k);
 		EXPECT_U64(vp_kernel_force(&k, "9ef34630a461", true, msg,
 					   sizeof(msg)), 0);

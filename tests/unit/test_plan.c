@@ -1247,7 +1247,8 @@ static void v413(void)
 	 * npfns = ALIGN_UP(1048575, 256) = 1048576, memmap 64M, dataoff =
 	 * ALIGN(4G + 8M + 8K + 64M, 16M) - (4G + 8M) = 72M; base_pfn 65536
 	 * (4G), reserve 0 + 128, free (72M - 8K) >> 16 = 1151.  Hot-added
-	 * [4G, 68G + 16M): block 0 (0..16G) starts below it: DRAM; blocks
+	 * [4G, 68G + 16M): block 0 (0..16G) describes boot RAM, mapped
+	 * already: skipped; blocks
 	 * 1-3 pad 128 (base + 128 up to 256) and take 3 x 256 = 896; block 4
 	 * (64G..80G, first pfn 0x100000) asks 256 of the 255 left: -ENOMEM,
 	 * the probe fails (no DRAM fallback). */
@@ -1281,6 +1282,54 @@ static void v413(void)
 	EXPECT_U64(d0()->after_free.kept_blocks, 1);
 	EXPECT_TRUE(has_warning("sections_left_added"));
 	EXPECT_TRUE(has_warning("info_block_overwritten"));
+
+	/* A namespace smaller than its offset in the section: 4M at 1G +
+	 * 12M, boot RAM [0, 1G + 8M), radix.  The start_pad test range [1G,
+	 * 1G + 4M) holds RAM only (REGION_INTERSECTS, not MIXED): no pad.
+	 * dataoff = ALIGN(1G + 12M + 8K + 64 x 256, 2M) - (1G + 12M) = 2M <
+	 * 4M, but the hot-add range [1G, 1G + 16M) is mixed with RAM:
+	 * devm_memremap_pages refuses it, -ENXIO. */
+	t_case = "4.13: small namespace after RAM in its section";
+	EXPECT_U64(plan413(VP_MMU_RADIX, 16, M(4), G(1) + M(12),
+			   VP_MODE_FSDAX, VP_MAP_DEV, G(1) + M(8)), VP_REFUSED);
+	EXPECT_U64(err.kerrno, ENXIO);
+	EXPECT_TRUE(strstr(err.where, "devm_memremap_pages") != NULL);
+
+	/* nd_pfn_validate at the next probe (4.13, 4.14.y before the
+	 * 4.15 fixes) wants the offset a multiple of --align: radix 64K,
+	 * --align 16M, 16G at 16G + 8M: dataoff = ALIGN(16G + 8M + 8K +
+	 * 16M, 16M) - (16G + 8M) = 24M, not a multiple of 16M: warned.
+	 * The same with --align 2M at 16G + 1M: dataoff = ALIGN(16G + 1M +
+	 * 8K + 16M, 2M) - (16G + 1M) = 17M: warned on 4.14; 4.15 checks
+	 * S + start_pad + offset instead: no warning. */
+	{
+		struct vp_input in;
+
+		vp_input_defaults(&in);
+		in.size = G(16);
+		in.start = G(16) + M(8);
+		in.start_given = true;
+		in.align = M(16);
+		set_kernel(&in, "4.13");
+		t_case = "4.13: re-probe refuses an unaligned offset";
+		EXPECT_U64(both_engines(&in), VP_OK);
+		EXPECT_U64(d0()->layout.dataoff, M(24));
+		EXPECT_TRUE(has_warning("reprobe_bad_offset"));
+		in.engine = VP_ENGINE_RUNLENGTH;
+		in.align = M(2);
+		in.start = G(16) + M(1);
+		set_kernel(&in, "4.14");
+		t_case = "4.14: re-probe refuses an unaligned offset";
+		EXPECT_U64(both_engines(&in), VP_OK);
+		EXPECT_U64(d0()->layout.dataoff, M(17));
+		EXPECT_TRUE(has_warning("reprobe_bad_offset"));
+		in.engine = VP_ENGINE_RUNLENGTH;
+		set_kernel(&in, "4.15");
+		t_case = "4.15: re-probe passes";
+		EXPECT_U64(both_engines(&in), VP_OK);
+		EXPECT_U64(d0()->layout.dataoff, M(17));
+		EXPECT_TRUE(!has_warning("reprobe_bad_offset"));
+	}
 
 	/* Hash without 16M pages: HPAGE_SIZE is 1 byte (HPAGE_SHIFT unset),
 	 * so the default align is 1: refused without --align.  With --align
