@@ -1040,28 +1040,9 @@ static void v53(void)
 
 /* A plan on kernel kv before 5.3: mmu, page size, namespace, mode/map,
  * boot RAM [0, ram). */
-static enum vp_status plan_pre53(const char *kv, enum vp_mmu mmu,
-				 unsigned pshift, uint64_t size, uint64_t start,
-				 enum vp_mode mode, enum vp_map map)
-{
-	struct vp_input in;
-
-	vp_input_defaults(&in);
-	in.mmu = mmu;
-	in.page_shift = pshift;
-	in.size = size;
-	in.start = start;
-	in.start_given = true;
-	in.mode = mode;
-	in.map = map;
-	set_kernel(&in, kv);
-	return both_engines(&in);
-}
-
-/* A 4.13 plan: mmu, page size, namespace, mode/map, boot RAM [0, ram). */
-static enum vp_status plan413(enum vp_mmu mmu, unsigned pshift, uint64_t size,
-			      uint64_t start, enum vp_mode mode,
-			      enum vp_map map, uint64_t ram)
+static enum vp_status plan_old(const char *kv, enum vp_mmu mmu,
+			       unsigned pshift, uint64_t size, uint64_t start,
+			       enum vp_mode mode, enum vp_map map, uint64_t ram)
 {
 	struct vp_input in;
 
@@ -1074,8 +1055,25 @@ static enum vp_status plan413(enum vp_mmu mmu, unsigned pshift, uint64_t size,
 	in.mode = mode;
 	in.map = map;
 	in.plat.boot_ram_bytes = ram;
-	set_kernel(&in, "4.13");
+	set_kernel(&in, kv);
 	return both_engines(&in);
+}
+
+/* The same with the default boot RAM (1 GiB). */
+static enum vp_status plan_pre53(const char *kv, enum vp_mmu mmu,
+				 unsigned pshift, uint64_t size, uint64_t start,
+				 enum vp_mode mode, enum vp_map map)
+{
+	return plan_old(kv, mmu, pshift, size, start, mode, map,
+			VP_DEFAULT_BOOT_RAM);
+}
+
+/* On 4.13. */
+static enum vp_status plan413(enum vp_mmu mmu, unsigned pshift, uint64_t size,
+			      uint64_t start, enum vp_mode mode,
+			      enum vp_map map, uint64_t ram)
+{
+	return plan_old("4.13", mmu, pshift, size, start, mode, map, ram);
 }
 
 static bool has_warning(const char *code)
