@@ -322,9 +322,15 @@ enum vp_status vp_nvdimm_setup_pfn(const struct vp_input *in,
 				       (unsigned long long)ram->start,
 				       (unsigned long long)rlast + 1);
 	}
+	/* mhp_range_allowed's check (5.10 on, with the MAX_PHYSMEM split);
+	 * before, nothing checks, and sections past MAX_PHYSMEM_BITS index
+	 * beyond mem_section[]: still a range vmemplan does not plan. */
 	if (last > limit)
 		return vp_fail(err, VP_BADINPUT, EINVAL,
-			       "mm/memremap.c:pagemap_range",
+			       in->arch == VP_ARCH_X86_64 ||
+					       in->kernel.b.physmem == VP_PHYSMEM_51 ?
+				       "mm/memremap.c:pagemap_range" :
+				       "MAX_PHYSMEM_BITS (no check before 5.10: sections past it overrun mem_section[])",
 			       "hotplug memory [%#llx-%#llx] exceeds maximum addressable range [0-%#llx] (MAX_PHYSMEM_BITS %u)",
 			       (unsigned long long)base,
 			       (unsigned long long)last + 1,
