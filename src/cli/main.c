@@ -116,8 +116,8 @@ int main(int argc, char **argv)
 	}
 	if (o.from_ndctl && o.in.kernel.b.section_layout) {
 		/* import.c recovers the raw size with vp_inverse, which does
-		 * not model 4.13 (inverse.c). */
-		fprintf(stderr, "vmemplan: --from-ndctl with kernel %s is not modelled: recovering the raw size from ndctl's needs --usable's search, which does not hold for 4.13; use --from-sysfs or plan the raw size with --device\n",
+		 * not model kernels before 5.3 (inverse.c). */
+		fprintf(stderr, "vmemplan: --from-ndctl with kernel %s is not modelled: recovering the raw size from ndctl's needs --usable's search, which does not hold before 5.3; use --from-sysfs or plan the raw size with --device\n",
 			o.in.kernel.name);
 		return VP_EXIT_USAGE;
 	}

@@ -139,7 +139,7 @@ static void device(struct out *o, const struct vp_result *r,
 	const struct vp_populate_stats *s = &d->populate;
 	const struct vp_arch_params *p = &r->arch;
 	char num[64];
-	bool seed;
+	bool pre53;
 
 	if (r->ndev > 1)
 		line(o, "Device %u (%s, %s map=%s): %s at %#" PRIx64 " (%s%s)",
@@ -152,12 +152,12 @@ static void device(struct out *o, const struct vp_result *r,
 		     d->start_given ? "" : ", default start");
 	blank(o);
 	line(o, "Layout (nd_pfn_init)");
-	seed = r->in.kernel.b.section_layout;
+	pre53 = r->in.kernel.b.section_layout;
 	/* Before 6acd7d5ef264 (5.7): max(align, SUBSECTION_SIZE); 4.13:
 	 * max(align, HPAGE_SIZE) for map=dev (PMD_SIZE from 4.14), align for
 	 * map=mem. */
 	row(o, "data alignment", sz(o, l->data_align),
-	    seed ? (!d->hotadd.has_altmap ? "align" :
+	    pre53 ? (!d->hotadd.has_altmap ? "align" :
 		    r->in.kernel.b.data_floor == VP_FLOOR_PMD ?
 			    "max(align, PMD_SIZE)" : "max(align, HPAGE_SIZE)") :
 	    r->in.kernel.b.compat_align_enforced ?
@@ -168,18 +168,18 @@ static void device(struct out *o, const struct vp_result *r,
 				    "info block, aligned");
 	if (d->hotadd.has_altmap)
 		row(o, "memmap reserve", sz(o, l->page_map_bytes),
-		     seed ? "64 x npfns, rounded up to a section" :
+		     pre53 ? "64 x npfns, rounded up to a section" :
 			    "MAX_STRUCT_PAGE_SIZE x npfns");
-	if (seed)
+	if (pre53)
 		row(o, "start_pad", sz(o, l->start_pad),
 		    "start moved to a section if System RAM shares it");
 	row(o, "end_trunc", sz(o, l->end_trunc),
-	     seed ? (r->in.kernel.b.end_trunc_misaligned ?
+	     pre53 ? (r->in.kernel.b.end_trunc_misaligned ?
 			     "end cut to a section (System RAM) or to the align" :
 			     "end cut to a section if System RAM shares it") :
 		    "end cut to the data alignment");
 	snprintf(num, sizeof(num), "%" PRIu64 " %s (sb.npfns)", l->npfns,
-		 seed ? "x 4 KiB" : "pfns");
+		 pre53 ? "x 4 KiB" : "pfns");
 	row(o, "usable", sz(o, l->usable_bytes), num);
 	layout_bar(o, r, d);
 	blank(o);

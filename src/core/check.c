@@ -20,8 +20,8 @@ static enum vp_status check_device(const struct vp_result *r,
 	if (l->usable_bytes + l->dataoff + l->end_trunc + l->start_pad !=
 	    d->size)
 		return BROKEN("usable + dataoff + end_trunc + start_pad != size");
-	/* 4.13 stores sb.npfns in 4 KiB units and does not cut the end to
-	 * the alignment (layout.c:nd_pfn_init_v413). */
+	/* Before 5.3 sb.npfns counts 4 KiB units and the end is not always
+	 * cut to the alignment (layout.c:nd_pfn_init_sections). */
 	if (r->in.kernel.b.section_layout ?
 		    (l->npfns << 12) != (l->usable_bytes & ~4095ULL) :
 		    (l->npfns << r->arch.page_shift) != l->usable_bytes)

@@ -109,9 +109,9 @@ enum vp_status vp_inverse(const struct vp_input *in, uint64_t target,
 	if ((s = vp_arch_params(&rin, &p, err)))
 		return s;
 	res->arch = p;
-	/* 4.13's nd_pfn_init does not cut the data end to the alignment and
-	 * its altmap can fail a size with -ENOMEM: neither bisection above
-	 * holds. */
+	/* Before 5.3 nd_pfn_init does not always cut the data end to the
+	 * alignment and (before 4.20) the altmap can fail a size with
+	 * -ENOMEM: neither bisection above holds. */
 	if (rin.kernel.b.section_layout)
 		return vp_fail(err, VP_UNSUPPORTED, 0, NULL,
 			       "--usable on kernel %s is not modelled: its usable size is not monotone in the namespace size (the data end is not cut to the alignment) and some sizes fail with -ENOMEM, so the search here does not hold; plan sizes directly (--sweep)",

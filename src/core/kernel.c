@@ -101,6 +101,17 @@ static bool pre53_row(const struct vp_kchange *r)
 	       (tag == 503 && r->knob == VP_KNOB_RADIX_VMEMMAP_BASE_PAGE);
 }
 
+/* Whether row r belongs to the other baseline's family than a kernel that
+ * is (old) or is not before 5.3: a 5.4+ row for an old kernel, or a
+ * pre-5.3 row already folded into the v5.3 baseline for a new one (a 5.3
+ * row kept for its older stable backports applies to both). */
+static bool other_family(bool old, const struct vp_kchange *r)
+{
+	if (old)
+		return !pre53_row(r);
+	return pre53_row(r) && r->mainline_major * 100 + r->mainline_minor < 503;
+}
+
 /* What each baseline is, for --explain (one line per rule). */
 static const char *const v413_rules[] = {
 	"nd_pfn_init pads the namespace to sections around System RAM (start_pad, end_trunc), rounds npfns up to a section and aligns map=dev data to max(align, HPAGE_SIZE); devdax reserves 128 KiB for labels",
@@ -142,20 +153,19 @@ static int force_fits(const struct vp_kernel *k, size_t i, char *msg,
 	size_t n;
 	const struct vp_kchange *r = &vp_kchanges(&n)[i];
 
-	if (before_53(&k->ver) && !pre53_row(r)) {
+	bool old = before_53(&k->ver);
+
+	if (!other_family(old, r))
+		return 0;
+	if (old)
 		snprintf(msg, len, "%s (%u.%u) is modelled on the v5.3 baseline; kernel %s is planned from the v4.13 baseline and the rows up to 5.2",
-			 r->commit ? r->commit : "the row", r->mainline_major, r->mainline_minor,
-			 k->name);
-		return -1;
-	}
-	if (!before_53(&k->ver) && pre53_row(r) &&
-	    r->mainline_major * 100 + r->mainline_minor < 503) {
+			 r->commit ? r->commit : "the row", r->mainline_major,
+			 r->mainline_minor, k->name);
+	else
 		snprintf(msg, len, "%s (%u.%u) is part of the v5.3 baseline kernel %s is planned from",
-			 r->commit ? r->commit : "the row", r->mainline_major, r->mainline_minor,
-			 k->name);
-		return -1;
-	}
-	return 0;
+			 r->commit ? r->commit : "the row", r->mainline_major,
+			 r->mainline_minor, k->name);
+	return -1;
 }
 
 int vp_kernel_forced_fit(const struct vp_kernel *k, char *msg, size_t len)
@@ -612,7 +622,8 @@ enum vp_kver_status vp_kernel_resolve(const struct vp_kver *v,
 {
 	/* The powerpc altmap support ("powerpc/vmemmap: Add altmap support")
 	 * arrived in v4.13; anything older has no map=dev at all. */
-	if (kver_cmp3(v->major, v->minor, 0, 4, 13, 0) < 0)
+	if (kver_cmp3(v->major, v->minor, 0, VP_KERNEL_OLDEST_MAJOR,
+		      VP_KERNEL_OLDEST_MINOR, 0) < 0)
 		return VP_KVER_TOO_OLD;
 	/* RHEL 8 (and its rebuilds: "4.18.0-553.el8_10.ppc64le") carries the
 	 * 5.x nvdimm and sub-section layout: the 8.5 source's pfn_devs.c
@@ -673,11 +684,9 @@ void vp_kernel_apply(struct vp_kernel *k)
 	for (i = 0; i < n; i++) {
 		bool on = vp_kchange_applies(&t[i], &k->ver);
 
-		/* Each baseline takes its own family of rows (pre53_row);
+		/* Each baseline takes its own family of rows;
 		 * vp_kernel_force refuses a row of the other. */
-		if (old ? !pre53_row(&t[i]) :
-			  pre53_row(&t[i]) && t[i].mainline_major * 100 +
-							   t[i].mainline_minor < 503)
+		if (other_family(old, &t[i]))
 			continue;
 
 		if (k->forced_on & (1ULL << i))
@@ -730,15 +739,14 @@ bool vp_kchange_explain(const struct vp_kernel *k, size_t i, char *why,
 	const struct vp_kchange *r = &vp_kchanges(&n)[i];
 	const struct vp_kver *v = &k->ver;
 
-	if (before_53(v) && !pre53_row(r)) {
+	if (other_family(before_53(v), r)) {
+		if (!before_53(v)) {
+			snprintf(why, len, "yes: folded into the v5.3 baseline");
+			return true;
+		}
 		snprintf(why, len, "no: a row of the v5.3 baseline's family (mainline %u.%u)",
 			 r->mainline_major, r->mainline_minor);
 		return false;
-	}
-	if (!before_53(v) && pre53_row(r) &&
-	    r->mainline_major * 100 + r->mainline_minor < 503) {
-		snprintf(why, len, "yes: folded into the v5.3 baseline");
-		return true;
 	}
 	if (k->forced_on & (1ULL << i)) {
 		snprintf(why, len, "yes: --kernel-has");

@@ -21,21 +21,18 @@ static bool align_up(uint64_t x, uint64_t a, uint64_t *out)
 	return true;
 }
 
-/*
- * drivers/nvdimm/pfn_devs.c:nd_pfn_init @6.1 (lines 722-841), new info
- * block (no valid one on the media):
- *   npfns     = PHYS_PFN(size - SZ_8K)
- *   align     = max(nd_pfn->align, memremap_compat_align())
- *   start not aligned to memremap_compat_align()  -> -EINVAL
- *   end_trunc = start + size - ALIGN_DOWN(start + size, align)
- *   PMEM:  offset = ALIGN(start + SZ_8K + MAX_STRUCT_PAGE_SIZE*npfns, align) - start
- *   RAM:   offset = ALIGN(start + SZ_8K, align) - start
- *   offset >= size  -> -ENXIO "unable to satisfy requested alignment"
- *   sb.npfns  = PHYS_PFN(size - offset - end_trunc)
- * The namespace itself must be at least ND_MIN_NAMESPACE_SIZE = PAGE_SIZE
- * (include/linux/ndctl.h line 19; namespace_devs.c:
- * nvdimm_namespace_common_probe line 1477, -ENODEV).
- */
+/* The info block area nd_pfn_init and __nvdimm_setup_pfn count: SZ_8K
+ * before "libnvdimm/pfn: Account for PAGE_SIZE > info-block-size in
+ * nd_pfn_init()" (5.1; pfn_devs.c @5.0.1 vs @5.1.0), ALIGN(SZ_8K,
+ * PAGE_SIZE) after (nd.h:nd_info_block_reserve @6.1 line 481). */
+static uint64_t info_block_bytes(const struct vp_input *in,
+				 const struct vp_arch_params *p)
+{
+	return in->kernel.b.info_block_8k ?
+		       SZ_8K :
+		       (SZ_8K + p->page_size - 1) & ~(p->page_size - 1);
+}
+
 /* Whether [start, start + size) meets boot RAM: kernel/resource.c:
  * region_intersects @4.13 counts System RAM and the other top-level
  * resources the range meets; with the namespace's own resource in the
@@ -88,8 +85,7 @@ static enum vp_status nd_pfn_init_sections(const struct vp_input *in,
 	const struct vp_kbehaviour *b = &in->kernel.b;
 	uint64_t S = in->start, Z = in->size, SEC = 1ULL << p->section_shift;
 	uint64_t end, start, sec_pfns = SEC >> p->page_shift, label, t;
-	uint64_t R = b->info_block_8k ? SZ_8K :
-					(SZ_8K + p->page_size - 1) & ~(p->page_size - 1);
+	uint64_t R = info_block_bytes(in, p);
 	uint64_t sdown, rlen;
 
 	if (__builtin_add_overflow(S, Z, &end) || end > UINT64_MAX - SEC)
@@ -154,6 +150,21 @@ static enum vp_status nd_pfn_init_sections(const struct vp_input *in,
 	return VP_OK;
 }
 
+/*
+ * drivers/nvdimm/pfn_devs.c:nd_pfn_init @6.1 (lines 722-841), new info
+ * block (no valid one on the media):
+ *   npfns     = PHYS_PFN(size - SZ_8K)
+ *   align     = max(nd_pfn->align, memremap_compat_align())
+ *   start not aligned to memremap_compat_align()  -> -EINVAL
+ *   end_trunc = start + size - ALIGN_DOWN(start + size, align)
+ *   PMEM:  offset = ALIGN(start + SZ_8K + MAX_STRUCT_PAGE_SIZE*npfns, align) - start
+ *   RAM:   offset = ALIGN(start + SZ_8K, align) - start
+ *   offset >= size  -> -ENXIO "unable to satisfy requested alignment"
+ *   sb.npfns  = PHYS_PFN(size - offset - end_trunc)
+ * The namespace itself must be at least ND_MIN_NAMESPACE_SIZE = PAGE_SIZE
+ * (include/linux/ndctl.h line 19; namespace_devs.c:
+ * nvdimm_namespace_common_probe line 1477, -ENODEV).
+ */
 enum vp_status vp_nd_pfn_init(const struct vp_input *in,
 			      const struct vp_arch_params *p,
 			      struct vp_layout *out, struct vp_error *err)
@@ -267,9 +278,8 @@ enum vp_status vp_nvdimm_setup_pfn(const struct vp_input *in,
 	uint64_t sub_pfns = 1ULL << (p->subsection_shift - p->page_shift);
 	uint64_t base_pfn = base >> p->page_shift, nr;
 	uint64_t limit = (1ULL << p->max_physmem_bits) - 1;
+	uint64_t ib = info_block_bytes(in, p), lo = base, hi = last;
 	unsigned i;
-
-	uint64_t ib = p->info_block_reserve, lo = base, hi = last;
 
 	memset(out, 0, sizeof(*out));
 	out->start_pfn = base_pfn;
@@ -285,17 +295,14 @@ enum vp_status vp_nvdimm_setup_pfn(const struct vp_input *in,
 		 * 239-243) removes ALIGN(resource_size(res), SECTION_SIZE)
 		 * from align_start: one section less when the resource is not
 		 * section-aligned and its size's remainder pushes it over a
-		 * boundary.  The altmap's free is PHYS_PFN(offset - SZ_8K)
-		 * until 5.1 (pfn_devs.c:__nvdimm_setup_pfn @4.13.4), not
-		 * PHYS_PFN(offset - reserve bytes).
+		 * boundary.  (The altmap's free is PHYS_PFN(offset - SZ_8K)
+		 * until 5.1, pfn_devs.c:__nvdimm_setup_pfn @4.13.4: ib.)
 		 */
 		uint64_t SEC = 1ULL << p->section_shift;
 		uint64_t astart = base & ~(SEC - 1);
 		uint64_t aend = (last + SEC) & ~(SEC - 1);
 		uint64_t rsize = (last - base + SEC) & ~(SEC - 1);
 
-		if (in->kernel.b.info_block_8k)
-			ib = SZ_8K;
 		lo = astart;
 		hi = aend - 1;
 		out->start_pfn = astart >> p->page_shift;

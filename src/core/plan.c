@@ -53,15 +53,15 @@ static enum vp_status check_input(const struct vp_input *in,
 	if (vp_region_granule(in) == 0)
 		return vp_fail(err, VP_BADINPUT, 0, NULL,
 			       "region alignment x ways overflows 64 bits");
-	if (in->align && !vp_arch_align_supported(p, in->align) &&
-	    p->aligns_pow2)
-		return vp_fail(err, VP_BADINPUT, EINVAL,
-			       "drivers/nvdimm/pfn_devs.c:__align_store",
-			       "align %s is not supported by kernel %s: a power of two from %s to 1 GiB",
-			       vp_format_iec(in->align, a, sizeof(a)),
-			       in->kernel.name,
-			       vp_format_iec(p->page_size, list, sizeof(list)));
 	if (in->align && !vp_arch_align_supported(p, in->align)) {
+		if (p->aligns_pow2)	/* pfn_devs.c:__align_store @4.13.4 */
+			return vp_fail(err, VP_BADINPUT, EINVAL,
+				       "drivers/nvdimm/pfn_devs.c:__align_store",
+				       "align %s is not supported by kernel %s: a power of two from %s to 1 GiB",
+				       vp_format_iec(in->align, a, sizeof(a)),
+				       in->kernel.name,
+				       vp_format_iec(p->page_size, list,
+						     sizeof(list)));
 		for (i = 0; i < p->n_aligns; i++) {
 			if (i)
 				strcat(list, ", ");

@@ -263,8 +263,8 @@ static enum vp_status record(struct vp_populate_ctx *x, uint64_t c, uint64_t n,
 				  x->g->page_shift, err);
 }
 
-/* 4.13: no DRAM fallback (init_64.c:vmemmap_populate @4.13 returns
- * -ENOMEM when __vmemmap_alloc_block_buf fails, and
+/* Before 9ef34630a461 (4.20): no DRAM fallback (init_64.c:vmemmap_populate
+ * @4.13.4, @4.16.13 returns -ENOMEM when the altmap allocation fails, and
  * mm/memory_hotplug.c:__add_pages passes it up: the probe fails). */
 static enum vp_status altmap_exhausted(const struct vp_populate_ctx *x,
 				       uint64_t c, struct vp_error *err)
@@ -648,22 +648,18 @@ static enum vp_status free_range(const struct vp_kbehaviour *kb, uint64_t S,
 			}
 		}
 		phys = r->phys_pfn + (c - r->first) * r->nr;
-		/* Before 5.3, init_64.c:vmemmap_free asks to_vmem_altmap() of
-		 * the section the block's first struct page lies in (4.13 to
-		 * 4.15), or takes the altmap it is passed and frees every
-		 * block to it (4.16 to 4.19), not where the block lives.  With
-		 * one device its altmap blocks are exactly the ones it owns
-		 * (vp_altmap_cross_boundary; plan.c refuses the 4.14-4.15
-		 * case where the two lookups differ), so these tests agree
-		 * with the backing.  From 9ef34630a461 (4.20) it tests where
-		 * the block lives. */
+		/* Before 9ef34630a461 (4.20) init_64.c:vmemmap_free does not
+		 * ask where a block lives: it asks to_vmem_altmap() of the
+		 * section the block's first struct page lies in (4.13 to
+		 * 4.15), or frees every block to the altmap it is passed
+		 * (4.16 to 4.19).  With one device (plan.c), the blocks from
+		 * its altmap are exactly the ones it owns (populate's
+		 * vp_altmap_cross_boundary; plan.c refuses the 4.14-4.15
+		 * layouts where the populate and free lookups differ), so
+		 * the backing answers for those kernels too. */
 		if (r->backing == VP_BACK_ALTMAP &&
-		    (kb->altmap_lookup != VP_ALTMAP_PASSED ?
-			     h->has_altmap &&
-				     !vp_altmap_cross_boundary(kb, &h->altmap,
-							       c * r->unit,
-							       r->unit) :
-		     kb->no_dram_fallback ?
+		    (kb->no_dram_fallback ||
+				     kb->altmap_lookup != VP_ALTMAP_PASSED ?
 			     h->has_altmap :
 			     altmap_backed(kb, h, bound_extra, phys))) {
 			out->altmap_blocks += stop - c;
@@ -691,7 +687,7 @@ enum vp_status vp_vmemmap_free(const struct vp_vmemmap_geom *g,
 			       struct vp_error *err)
 {
 	uint64_t S = g->section_pfns, P0 = h->start_pfn;
-	/* 4.13: the release may stop a section short (layout.h). */
+	/* 4.13-4.15: the release may stop a section short (layout.h). */
 	uint64_t P1 = h->remove_end_pfn ? h->remove_end_pfn : h->end_pfn;
 	uint64_t pop_S = g->path == VP_PATH_INIT64 ? S : 0;
 	uint64_t extra = h->altmap.alloc + h->altmap.align, pfn, cur;
